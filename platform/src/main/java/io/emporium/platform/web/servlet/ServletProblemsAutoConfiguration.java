@@ -1,0 +1,49 @@
+package io.emporium.platform.web.servlet;
+
+import io.emporium.platform.trace.CurrentTrace;
+import io.micrometer.tracing.Tracer;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
+import org.springframework.context.annotation.Bean;
+import org.springframework.core.Ordered;
+import org.springframework.util.unit.DataSize;
+import org.springframework.web.servlet.HandlerExceptionResolver;
+
+/** RFC 9457 problems for every failure of a servlet (Spring MVC) service, and the request body limit. */
+@AutoConfiguration(beforeName = {
+        "org.springframework.boot.webmvc.autoconfigure.WebMvcAutoConfiguration",
+        "org.springframework.boot.webmvc.autoconfigure.error.ErrorMvcAutoConfiguration" })
+@ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
+class ServletProblemsAutoConfiguration {
+
+    @Bean
+    @ConditionalOnMissingBean
+    CurrentTrace currentTrace(ObjectProvider<Tracer> tracer) {
+        return new CurrentTrace(tracer.getIfAvailable());
+    }
+
+    @Bean
+    ProblemDetailsAdvice problemDetailsAdvice(CurrentTrace currentTrace) {
+        return new ProblemDetailsAdvice(currentTrace);
+    }
+
+    @Bean
+    ProblemErrorController problemErrorController(CurrentTrace currentTrace) {
+        return new ProblemErrorController(currentTrace);
+    }
+
+    @Bean
+    FilterRegistrationBean<RequestBodyLimitFilter> requestBodyLimitFilter(
+            @Value("${emporium.http.max-request-body}") DataSize limit,
+            @Qualifier("handlerExceptionResolver") HandlerExceptionResolver exceptionResolver) {
+        FilterRegistrationBean<RequestBodyLimitFilter> registration =
+                new FilterRegistrationBean<>(new RequestBodyLimitFilter(limit, exceptionResolver));
+        registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 100);
+        return registration;
+    }
+}

@@ -1,0 +1,219 @@
+package io.emporium.catalog;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.net.http.HttpResponse.BodyHandlers;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.stream.StreamSupport;
+
+import io.emporium.platform.test.postgres.PostgresTestDatabase;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The whole service over HTTP, on its real schema and seed data in a real PostgreSQL. */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = "eureka.client.enabled=false")
+class CatalogApiIntegrationTest {
+
+    private static final HttpClient http = HttpClient.newHttpClient();
+    private static final JsonMapper json = JsonMapper.shared();
+
+    @DynamicPropertySource
+    static void database(DynamicPropertyRegistry registry) {
+        PostgresTestDatabase.shared("catalog").registerWith(registry);
+    }
+
+    private final int port;
+
+    CatalogApiIntegrationTest(@LocalServerPort int port) {
+        this.port = port;
+    }
+
+    @Test
+    void seedHoldsAtLeastAThousandProductsInTenCategories() {
+        JsonNode categories = ok("/api/catalog/categories");
+        long counted = StreamSupport.stream(categories.spliterator(), false)
+                .mapToLong(category -> category.get("productCount").asLong()).sum();
+
+        assertThat(categories).hasSize(10);
+        assertThat(counted).isGreaterThanOrEqualTo(1000);
+        assertThat(ok("/api/catalog/products?size=1").get("page").get("totalElements").asLong()).isEqualTo(counted);
+    }
+
+    @Test
+    void walkingAllPagesVisitsEveryProductOnceInIdOrder() {
+        JsonNode first = ok("/api/catalog/products?size=100");
+        long total = first.get("page").get("totalElements").asLong();
+        long pages = first.get("page").get("totalPages").asLong();
+        List<Long> ids = new ArrayList<>();
+
+        for (int page = 0; page < pages; page++) {
+            ok("/api/catalog/products?size=100&page=" + page).get("content")
+                    .forEach(product -> ids.add(product.get("id").asLong()));
+        }
+
+        assertThat(pages).isEqualTo((total + 99) / 100);
+        assertThat(ids).hasSize((int) total).doesNotHaveDuplicates().isSorted();
+        assertThat(ok("/api/catalog/products?size=100&page=" + pages).get("content")).isEmpty();
+    }
+
+    @Test
+    void categoryFilterReturnsOnlyThatCategoryAndItsCount() {
+        JsonNode page = ok("/api/catalog/products?category=home-decor&size=100");
+        long expected = StreamSupport.stream(ok("/api/catalog/categories").spliterator(), false)
+                .filter(category -> category.get("name").asString().equals("home-decor"))
+                .findFirst().orElseThrow().get("productCount").asLong();
+
+        assertThat(page.get("page").get("totalElements").asLong()).isEqualTo(expected);
+        assertThat(page.get("content")).isNotEmpty()
+                .allSatisfy(product -> assertThat(product.get("category").asString()).isEqualTo("home-decor"));
+    }
+
+    @Test
+    void unknownCategoryIsAnEmptyPage() {
+        JsonNode page = ok("/api/catalog/products?category=no-such-category");
+
+        assertThat(page.get("content")).isEmpty();
+        assertThat(page.get("page").get("totalElements").asLong()).isZero();
+        assertThat(page.get("page").get("totalPages").asLong()).isZero();
+    }
+
+    @Test
+    void searchFindsProductsByTheWordsOfTheirName() {
+        JsonNode page = ok("/api/catalog/products?size=100&q=" + encode("wooden train set"));
+
+        assertThat(page.get("content")).isNotEmpty().allSatisfy(product -> assertThat(name(product))
+                .contains("wooden").contains("train set"));
+    }
+
+    @Test
+    void searchRanksNameMatchesAboveDescriptionMatches() {
+        List<Boolean> nameMatches = new ArrayList<>();
+        ok("/api/catalog/products?size=100&q=cardboard").get("content")
+                .forEach(product -> nameMatches.add(name(product).contains("cardboard")));
+
+        assertThat(nameMatches).contains(true, false);
+        assertThat(nameMatches.subList(nameMatches.indexOf(false), nameMatches.size())).doesNotContain(true);
+    }
+
+    @Test
+    void aPartlyTypedLastWordMatchesAsAPrefix() {
+        JsonNode page = ok("/api/catalog/products?size=100&q=" + encode("merino swea"));
+
+        assertThat(page.get("content")).isNotEmpty().allSatisfy(product -> assertThat(name(product))
+                .contains("merino wool sweater"));
+    }
+
+    @Test
+    void searchCanBeNarrowedToACategory() {
+        JsonNode page = ok("/api/catalog/products?size=100&category=office&q=leather");
+
+        assertThat(page.get("content")).isNotEmpty().allSatisfy(product -> {
+            assertThat(product.get("category").asString()).isEqualTo("office");
+            assertThat(name(product)).contains("leather");
+        });
+    }
+
+    @Test
+    void searchWithNoMatchIsAnEmptyPage() {
+        assertThat(ok("/api/catalog/products?q=" + encode("\"zeppelin\"")).get("page").get("totalElements").asLong())
+                .isZero();
+    }
+
+    @Test
+    void productIsFoundByIdAndBySku() {
+        JsonNode byId = ok("/api/catalog/products/1");
+        JsonNode bySku = ok("/api/catalog/products/sku/" + byId.get("sku").asString());
+
+        assertThat(bySku).isEqualTo(byId);
+        assertThat(byId.get("sku").asString()).isEqualTo("SKU-000001");
+        assertThat(byId.propertyNames()).containsExactly("id", "sku", "name", "description", "price", "category");
+        assertThat(byId.get("price").get("amount").decimalValue()).isPositive();
+        assertThat(byId.get("price").get("currency").asString()).isEqualTo("EUR");
+    }
+
+    @Test
+    void missingProductIsA404ProblemWithTraceId() {
+        JsonNode problem = problem("/api/catalog/products/999999", 404);
+
+        assertThat(problem.get("detail").asString()).isEqualTo("No product with id 999999");
+    }
+
+    @Test
+    void missingSkuIsA404ProblemWithTraceId() {
+        problem("/api/catalog/products/sku/SKU-999999", 404);
+    }
+
+    @Test
+    void invalidParametersAreA400ProblemListingThem() {
+        JsonNode problem = problem("/api/catalog/products?page=-1&size=500", 400);
+
+        assertThat(problem.get("errors")).extracting(error -> error.get("field").asString())
+                .containsExactlyInAnyOrder("page", "size");
+    }
+
+    @Test
+    void nonNumericIdIsA400ProblemWithTraceId() {
+        problem("/api/catalog/products/abc", 400);
+    }
+
+    @Test
+    void readinessIncludesTheDatabase() {
+        JsonNode readiness = ok("/actuator/health/readiness");
+
+        assertThat(readiness.get("status").asString()).isEqualTo("UP");
+        assertThat(readiness.get("components").get("db").get("status").asString()).isEqualTo("UP");
+    }
+
+    private JsonNode ok(String path) {
+        HttpResponse<String> response = get(path);
+        assertThat(response.statusCode()).as("GET %s: %s", path, response.body()).isEqualTo(200);
+        return json.readTree(response.body());
+    }
+
+    private JsonNode problem(String path, int status) {
+        HttpResponse<String> response = get(path);
+        assertThat(response.statusCode()).as("GET %s", path).isEqualTo(status);
+        assertThat(response.headers().firstValue("Content-Type")).hasValue("application/problem+json");
+        JsonNode problem = json.readTree(response.body());
+        assertThat(problem.get("status").asInt()).isEqualTo(status);
+        assertThat(problem.get("traceId").asString()).matches("[0-9a-f]{32}");
+        return problem;
+    }
+
+    private HttpResponse<String> get(String path) {
+        try {
+            return http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path)).build(),
+                    BodyHandlers.ofString());
+        }
+        catch (IOException ex) {
+            throw new IllegalStateException("GET " + path + " failed", ex);
+        }
+        catch (InterruptedException ex) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("Interrupted during GET " + path, ex);
+        }
+    }
+
+    private static String name(JsonNode product) {
+        return product.get("name").asString().toLowerCase(Locale.ROOT);
+    }
+
+    private static String encode(String text) {
+        return URLEncoder.encode(text, StandardCharsets.UTF_8);
+    }
+}

@@ -1,0 +1,123 @@
+package io.emporium.gateway.routing;
+
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.http.MediaType;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.web.reactive.server.WebTestClient;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The gateway routes {@code /api/catalog/**} to an instance of "catalog" found through discovery (here a
+ * simple discovery entry pointing at a stub server standing in for the catalog), unchanged, with trace context,
+ * and never lets a request reach a service's management endpoints.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = { "eureka.client.enabled=false" })
+class CatalogRoutingTest {
+
+    static final StubService catalog = StubService.start();
+
+    @DynamicPropertySource
+    static void discovery(DynamicPropertyRegistry registry) {
+        registry.add("spring.cloud.discovery.client.simple.instances.catalog[0].uri", catalog::uri);
+    }
+
+    @AfterAll
+    static void stop() {
+        catalog.stop();
+    }
+
+    @LocalServerPort
+    int port;
+
+    WebTestClient client;
+
+    @BeforeEach
+    void setUp() {
+        client = WebTestClient.bindToServer().baseUrl("http://127.0.0.1:" + port).build();
+        catalog.received.clear();
+    }
+
+    @Test
+    void routesCatalogRequestsUnchangedWithTraceContext() {
+        client.get().uri("/api/catalog/products?size=3").exchange()
+                .expectStatus().isOk()
+                .expectBody().jsonPath("$.served").isEqualTo("/api/catalog/products?size=3");
+
+        assertThat(catalog.received).singleElement().satisfies(request -> {
+            assertThat(request.pathAndQuery()).isEqualTo("/api/catalog/products?size=3");
+            assertThat(request.traceparent()).matches("00-[0-9a-f]{32}-[0-9a-f]{16}-0[01]");
+        });
+    }
+
+    @Test
+    void neverRoutesToManagementEndpoints() {
+        for (String path : List.of("/api/catalog/actuator/env", "/api/catalog/actuator",
+                "/api/catalog/%2e%2e/%2e%2e/actuator/health")) {
+            client.get().uri(java.net.URI.create("http://127.0.0.1:" + port + path)).exchange()
+                    .expectStatus().isNotFound()
+                    .expectHeader().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON);
+        }
+        assertThat(catalog.received).isEmpty();
+    }
+
+    @Test
+    void unknownApiPathIsA404Problem() {
+        client.get().uri("/api/nothing-here").exchange()
+                .expectStatus().isNotFound()
+                .expectHeader().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON)
+                .expectBody().jsonPath("$.traceId").isNotEmpty();
+    }
+
+    /** A stand-in for a downstream service: answers every request with the path it saw, and records it. */
+    record StubService(HttpServer server, List<Received> received) {
+
+        record Received(String pathAndQuery, String traceparent) {
+        }
+
+        static StubService start() {
+            try {
+                HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+                StubService stub = new StubService(server, new CopyOnWriteArrayList<>());
+                server.createContext("/", stub::answer);
+                server.start();
+                return stub;
+            }
+            catch (IOException ex) {
+                throw new IllegalStateException(ex);
+            }
+        }
+
+        String uri() {
+            return "http://127.0.0.1:" + server.getAddress().getPort();
+        }
+
+        void stop() {
+            server.stop(0);
+        }
+
+        private void answer(HttpExchange exchange) throws IOException {
+            String pathAndQuery = exchange.getRequestURI().toString();
+            received.add(new Received(pathAndQuery, exchange.getRequestHeaders().getFirst("traceparent")));
+            byte[] body = ("{\"served\":\"" + pathAndQuery + "\"}").getBytes(StandardCharsets.UTF_8);
+            exchange.getResponseHeaders().add("Content-Type", "application/json");
+            exchange.sendResponseHeaders(200, body.length);
+            exchange.getResponseBody().write(body);
+            exchange.close();
+        }
+    }
+}
