@@ -1,7 +1,6 @@
 package io.emporium.gateway.routing;
 
 import java.util.Locale;
-import java.util.regex.Pattern;
 
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
@@ -29,7 +28,6 @@ import reactor.core.publisher.Mono;
 class InternalPathGuard implements WebFilter {
 
     private static final String ROUTED_PREFIX = "/api/";
-    private static final Pattern SUSPICIOUS = Pattern.compile("(^|/)\\.{1,2}(/|$)|%2e|%2f|%5c|\\\\|;");
 
     @Override
     public Mono<Void> filter(ServerWebExchange exchange, WebFilterChain chain) {
@@ -42,6 +40,15 @@ class InternalPathGuard implements WebFilter {
 
     static boolean isInternalOrAmbiguous(String rawPath) {
         String path = rawPath.toLowerCase(Locale.ROOT);
-        return SUSPICIOUS.matcher(path).find() || path.contains("/actuator/") || path.endsWith("/actuator");
+        if (path.contains("%2e") || path.contains("%2f") || path.contains("%5c") || path.indexOf('\\') >= 0
+                || path.indexOf(';') >= 0) {
+            return true;
+        }
+        for (String segment : path.split("/", -1)) {
+            if (segment.equals(".") || segment.equals("..") || segment.equals("actuator")) {
+                return true;
+            }
+        }
+        return false;
     }
 }
