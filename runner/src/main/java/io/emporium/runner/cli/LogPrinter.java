@@ -1,0 +1,33 @@
+package io.emporium.runner.cli;
+
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.function.BooleanSupplier;
+
+import io.emporium.runner.logs.LogFollower;
+import io.emporium.runner.logs.LogFormatter;
+import io.emporium.runner.logs.LogQuery;
+
+/** Streams new log lines of the workspace to the terminal until told to stop. */
+final class LogPrinter {
+
+    private static final Duration POLL = Duration.ofMillis(250);
+
+    private LogPrinter() {
+    }
+
+    static void follow(Path directory, LogQuery query, PrintStream out, BooleanSupplier keepGoing) {
+        LogFollower follower = new LogFollower(directory, query, true);
+        while (keepGoing.getAsBoolean()) {
+            follower.poll().forEach(line -> out.println(LogFormatter.format(line)));
+            out.flush();
+            try {
+                Thread.sleep(POLL);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+        }
+    }
+}

@@ -1,0 +1,156 @@
+package io.emporium.runner.supervision;
+
+import java.io.File;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
+import java.util.OptionalLong;
+import java.util.function.Consumer;
+
+import io.emporium.runner.Workspace;
+import io.emporium.runner.process.Processes;
+
+/** What the CLI commands use to find, start and stop the supervisor of this workspace. */
+public final class SystemControl {
+
+    private static final Duration DOWN_TIMEOUT = Duration.ofSeconds(180);
+
+    private final Workspace workspace;
+    private final StateFile stateFile;
+
+    public SystemControl(Workspace workspace) {
+        this.workspace = workspace;
+        this.stateFile = new StateFile(workspace.stateFile());
+    }
+
+    /** The pid of the live supervisor, or empty when the system is not running. */
+    public OptionalLong supervisorPid() {
+        return RunLock.holder(workspace.lockFile());
+    }
+
+    public Optional<SystemState> state() {
+        return stateFile.read();
+    }
+
+    /**
+     * Starts a detached supervisor (own session via {@code setsid}, so a Ctrl-C in this terminal does not reach it;
+     * stdin from /dev/null, stdout and stderr appended to {@code var/logs/runner.jsonl}).
+     *
+     * @param postgresUrl passed in the environment, not on the command line, since it may hold a password
+     */
+    public Process launchSupervisor(RunOptions options) throws IOException {
+        Files.createDirectories(workspace.logsDir());
+        Files.createDirectories(workspace.runDir());
+        List<String> command = new ArrayList<>();
+        if (Files.isExecutable(Path.of("/usr/bin/setsid"))) {
+            command.add("/usr/bin/setsid");
+        }
+        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        command.addAll(List.of("-Xmx96m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-Xss512k",
+                "-cp", supervisorClassPath(), "io.emporium.runner.Main", "supervise"));
+        command.addAll(options.toArguments());
+        ProcessBuilder builder = new ProcessBuilder(command)
+                .directory(workspace.home().toFile())
+                .redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.appendTo(workspace.logFile("runner.jsonl").toFile()))
+                .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")));
+        builder.environment().put("EMPORIUM_HOME", workspace.home().toString());
+        if (options.postgresUrl() != null) {
+            builder.environment().put("EMPORIUM_POSTGRES_URL", options.postgresUrl());
+        }
+        return builder.start();
+    }
+
+    /**
+     * The supervisor runs for hours while the runner may be rebuilt: when the runner is one jar, the supervisor gets
+     * its own copy ({@code var/run/emporium-runner.jar}, refreshed when the jar changed), so a rebuild cannot pull
+     * classes from under it.
+     */
+    private String supervisorClassPath() throws IOException {
+        String classPath = absoluteClassPath();
+        Path jar = Path.of(classPath);
+        if (classPath.contains(File.pathSeparator) || !classPath.endsWith(".jar") || !Files.isRegularFile(jar)) {
+            return classPath;
+        }
+        Path copy = workspace.runDir().resolve("emporium-runner.jar");
+        if (!Files.isRegularFile(copy) || Files.size(copy) != Files.size(jar)
+                || !Files.getLastModifiedTime(copy).equals(Files.getLastModifiedTime(jar))) {
+            Path temporary = workspace.runDir().resolve("emporium-runner.jar.tmp");
+            Files.copy(jar, temporary, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.COPY_ATTRIBUTES);
+            Files.move(temporary, copy, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        }
+        return copy.toString();
+    }
+
+    private static String absoluteClassPath() {
+        return String.join(File.pathSeparator, Arrays.stream(System.getProperty("java.class.path")
+                .split(File.pathSeparator)).map(entry -> Path.of(entry).toAbsolutePath().toString()).toList());
+    }
+
+    /** Asks the running supervisor to stop everything; false when it cannot be reached. */
+    public boolean requestDown() {
+        Optional<SystemState> state = state();
+        if (state.isEmpty() || state.get().controlPort() == 0) {
+            return false;
+        }
+        try {
+            HttpResponse<Void> response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                            URI.create("http://127.0.0.1:" + state.get().controlPort() + "/down"))
+                            .header(ControlServer.TOKEN_HEADER, ControlToken.read(workspace.controlTokenFile()))
+                            .timeout(Duration.ofSeconds(5)).POST(HttpRequest.BodyPublishers.noBody()).build(),
+                    HttpResponse.BodyHandlers.discarding());
+            return response.statusCode() == 202;
+        } catch (IOException e) {
+            return false;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
+    }
+
+    /**
+     * Stops the system: asks the supervisor (falling back to SIGTERM, then SIGKILL), waits for it, then stops any
+     * process it left behind. Idempotent.
+     *
+     * @return false when nothing was running
+     */
+    public boolean down(Consumer<String> progress) {
+        OptionalLong supervisor = supervisorPid();
+        boolean wasRunning = supervisor.isPresent();
+        if (supervisor.isPresent()) {
+            long pid = supervisor.getAsLong();
+            Optional<ProcessHandle> handle = ProcessHandle.of(pid);
+            if (!requestDown()) {
+                progress.accept("supervisor (pid " + pid + ") does not answer; sending SIGTERM");
+                handle.ifPresent(ProcessHandle::destroy);
+            }
+            if (handle.isPresent() && !Processes.awaitExit(handle.get(), DOWN_TIMEOUT)) {
+                progress.accept("supervisor (pid " + pid + ") did not stop within " + DOWN_TIMEOUT.toSeconds()
+                        + " s; killing it");
+                handle.get().destroyForcibly();
+                Processes.awaitExit(handle.get(), Duration.ofSeconds(10));
+            }
+        } else {
+            RunLock.stale(workspace.lockFile()).ifPresent(pid ->
+                    progress.accept("the supervisor (pid " + pid + ") died; cleaning up what it started"));
+        }
+        List<String> leftovers = Leftovers.clean(workspace, state(), progress);
+        leftovers.forEach(line -> progress.accept("stopped leftover " + line));
+        try {
+            Files.deleteIfExists(workspace.lockFile());
+        } catch (IOException e) {
+            progress.accept("cannot remove " + workspace.lockFile() + ": " + e.getMessage());
+        }
+        return wasRunning || !leftovers.isEmpty();
+    }
+}

@@ -1,0 +1,115 @@
+package io.emporium.runner.supervision;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CopyOnWriteArrayList;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import io.emporium.runner.logs.RunnerLog;
+import io.emporium.runner.process.Part;
+import io.emporium.runner.process.PartFailure;
+import io.emporium.runner.process.PartState;
+import io.emporium.runner.process.Status;
+
+class SupervisorTest {
+
+    @TempDir
+    Path run;
+
+    private final List<String> events = new CopyOnWriteArrayList<>();
+
+    /** A part that records when it starts and stops; {@code failing} ones fail to start. */
+    private final class FakePart implements Part {
+
+        private final PartState state;
+        private final boolean failing;
+
+        FakePart(String id, boolean failing) {
+            this.state = new PartState(id, id.replaceAll("#.*", ""), 0, "test", 0, null, () -> { });
+            this.failing = failing;
+        }
+
+        @Override
+        public PartState state() {
+            return state;
+        }
+
+        @Override
+        public void start() throws PartFailure {
+            events.add("start " + state.snapshot().id());
+            if (failing) {
+                throw new PartFailure(state.snapshot().id(), "broken on purpose", List.of("last log line"));
+            }
+            state.ready(Optional.of(1L));
+        }
+
+        @Override
+        public void stop() {
+            events.add("stop " + state.snapshot().id());
+            if (state.status() != Status.FAILED) {
+                state.status(Status.STOPPED, null);
+            }
+        }
+    }
+
+    private Supervisor supervisor(boolean catalogFails) {
+        return new Supervisor(List.of(
+                new Supervisor.Group("postgres", List.of(new FakePart("postgres", false)), List.of()),
+                new Supervisor.Group("zipkin", List.of(new FakePart("zipkin", false)), List.of()),
+                new Supervisor.Group("registry", List.of(new FakePart("registry#1", false)), List.of()),
+                new Supervisor.Group("catalog", List.of(new FakePart("catalog#1", catalogFails),
+                        new FakePart("catalog#2", false)), List.of("postgres", "registry")),
+                new Supervisor.Group("gateway", List.of(new FakePart("gateway#1", false)),
+                        List.of("registry", "catalog"))),
+                new StateFile(run.resolve("state.json")), new RunnerLog(new PrintStream(new ByteArrayOutputStream())));
+    }
+
+    @Test
+    void startsDependenciesFirstAndStopsServicesBeforeInfrastructure() {
+        Supervisor supervisor = supervisor(false);
+
+        assertThat(supervisor.startAll()).isTrue();
+
+        assertThat(events.indexOf("start catalog#1")).isGreaterThan(events.indexOf("start postgres"))
+                .isGreaterThan(events.indexOf("start registry#1"));
+        assertThat(events.indexOf("start gateway#1")).isGreaterThan(events.indexOf("start catalog#1"))
+                .isGreaterThan(events.indexOf("start catalog#2"));
+        assertThat(new StateFile(run.resolve("state.json")).read()).hasValueSatisfying(state -> {
+            assertThat(state.phase()).isEqualTo(Phase.READY);
+            assertThat(state.parts()).allSatisfy(part -> assertThat(part.status()).isEqualTo(Status.READY));
+        });
+
+        events.clear();
+        supervisor.stopAll();
+
+        assertThat(events.indexOf("stop gateway#1")).isLessThan(events.indexOf("stop catalog#1"))
+                .isLessThan(events.indexOf("stop catalog#2"));
+        assertThat(events.indexOf("stop catalog#1")).isLessThan(events.indexOf("stop registry#1"));
+        assertThat(events.indexOf("stop registry#1")).isLessThan(events.indexOf("stop postgres"))
+                .isLessThan(events.indexOf("stop zipkin"));
+        assertThat(new StateFile(run.resolve("state.json")).read().orElseThrow().phase()).isEqualTo(Phase.STOPPED);
+    }
+
+    @Test
+    void aFailedPartStopsTheStartAndIsReportedWithItsLog() {
+        Supervisor supervisor = supervisor(true);
+
+        assertThat(supervisor.startAll()).isFalse();
+        supervisor.stopAll();
+
+        assertThat(events).doesNotContain("start gateway#1").contains("stop postgres", "stop registry#1");
+        SystemState state = new StateFile(run.resolve("state.json")).read().orElseThrow();
+        assertThat(state.phase()).isEqualTo(Phase.FAILED);
+        assertThat(state.failure()).isEqualTo(
+                new SystemState.Failure("catalog#1", "broken on purpose", List.of("last log line")));
+        assertThat(state.parts()).filteredOn(part -> part.id().equals("catalog#1"))
+                .singleElement().satisfies(part -> assertThat(part.status()).isEqualTo(Status.FAILED));
+    }
+}

@@ -1,0 +1,152 @@
+package io.emporium.runner.topology;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.file.Path;
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+
+class TopologyLoaderTest {
+
+    private static final String INFRA = """
+            infrastructure:
+              postgres: { port: 5433 }
+              kafka:    { port: 9092, controller_port: 9093 }
+              zipkin:   { port: 9411 }
+            discovery: registry
+            """;
+
+    @Test
+    void readsTheRepositoryTopology() {
+        Topology topology = TopologyLoader.load(Path.of(System.getProperty("emporium.home", "..")).resolve("emporium.yaml"));
+
+        assertThat(topology.postgres().port()).isEqualTo(5433);
+        assertThat(topology.kafka().bootstrapServers()).isEqualTo("127.0.0.1:9092");
+        assertThat(topology.kafka().controllerPort()).isEqualTo(9093);
+        assertThat(topology.zipkin().port()).isEqualTo(9411);
+        assertThat(topology.discovery()).isEqualTo("registry");
+        assertThat(topology.services()).extracting(ServiceSpec::name).startsWith("registry", "catalog", "gateway");
+        ServiceSpec registry = topology.service("registry").orElseThrow();
+        assertThat(registry.port()).isEqualTo(8761);
+        assertThat(registry.registers()).isFalse();
+        assertThat(registry.dependsOn()).isEmpty();
+        ServiceSpec catalog = topology.service("catalog").orElseThrow();
+        assertThat(catalog.port()).isEqualTo(8081);
+        assertThat(catalog.registers()).isTrue();
+        assertThat(catalog.instances()).isEqualTo(1);
+        assertThat(catalog.database()).isEqualTo(new ServiceDatabase("catalog", "catalog", "catalog-dev-only"));
+        assertThat(catalog.jar(Path.of("/repo"))).isEqualTo(Path.of("/repo/services/catalog/target/emporium-catalog.jar"));
+        assertThat(topology.dependenciesOf("gateway")).containsExactlyInAnyOrder("registry", "catalog");
+    }
+
+    @Test
+    void appliesDefaultsAndImplicitDependencies() {
+        Topology topology = TopologyLoader.parse(INFRA + """
+                services:
+                  registry: { port: 8761, registers: false }
+                  orders:   { port: 8082, database: orders, instances: 2, env: { A: 1, B: "two" }, jvm: [-Xmx200m] }
+                """);
+
+        ServiceSpec orders = topology.service("orders").orElseThrow();
+        assertThat(orders.module()).isEqualTo("services/orders");
+        assertThat(orders.instances()).isEqualTo(2);
+        assertThat(orders.env()).containsEntry("A", "1").containsEntry("B", "two");
+        assertThat(orders.jvm()).containsExactly("-Xmx200m");
+        assertThat(topology.dependenciesOf("orders")).containsExactly("postgres", "registry");
+    }
+
+    @Test
+    void ordersStartInDependencyLevels() {
+        Topology topology = TopologyLoader.parse(INFRA + """
+                services:
+                  gateway:  { port: 8080, depends_on: [registry, catalog] }
+                  catalog:  { port: 8081, database: catalog, depends_on: [postgres, registry] }
+                  registry: { port: 8761, registers: false }
+                """);
+
+        assertThat(topology.startLevels()).containsExactly(
+                List.of("postgres", "kafka", "zipkin", "registry"),
+                List.of("catalog"),
+                List.of("gateway"));
+    }
+
+    @Test
+    void rejectsAnUnknownDependency() {
+        assertThatThrownBy(() -> TopologyLoader.parse(INFRA + """
+                services:
+                  registry: { port: 8761, registers: false }
+                  catalog:  { port: 8081, depends_on: [regsitry] }
+                """))
+                .isInstanceOf(TopologyException.class)
+                .hasMessageContaining("services.catalog.depends_on: unknown part 'regsitry'")
+                .hasMessageContaining("known: postgres, kafka, zipkin, registry, catalog");
+    }
+
+    @Test
+    void rejectsACycleAndNamesIt() {
+        assertThatThrownBy(() -> TopologyLoader.parse(INFRA + """
+                services:
+                  registry: { port: 8761, registers: false }
+                  a: { port: 8001, depends_on: [b] }
+                  b: { port: 8002, depends_on: [c] }
+                  c: { port: 8003, depends_on: [a] }
+                """))
+                .isInstanceOf(TopologyException.class)
+                .hasMessage("dependency cycle: a -> b -> c -> a");
+    }
+
+    @Test
+    void rejectsAPortDeclaredTwice() {
+        assertThatThrownBy(() -> TopologyLoader.parse(INFRA + """
+                services:
+                  registry: { port: 8761, registers: false }
+                  catalog:  { port: 8081 }
+                  orders:   { port: 8081 }
+                """))
+                .isInstanceOf(TopologyException.class)
+                .hasMessage("port 8081 is declared twice: by catalog and by orders");
+    }
+
+    @Test
+    void rejectsAServicePortThatInfrastructureUses() {
+        assertThatThrownBy(() -> TopologyLoader.parse(INFRA + """
+                services:
+                  registry: { port: 9092, registers: false }
+                """))
+                .hasMessage("port 9092 is declared twice: by kafka and by registry");
+    }
+
+    @Test
+    void rejectsUnknownKeysWithTheirPlace() {
+        assertThatThrownBy(() -> TopologyLoader.parse(INFRA + """
+                services:
+                  registry: { port: 8761, registers: false, depend_on: [postgres] }
+                """))
+                .hasMessageStartingWith("services.registry: unknown key 'depend_on'");
+    }
+
+    @Test
+    void rejectsADiscoveryServiceThatRegistersInItself() {
+        assertThatThrownBy(() -> TopologyLoader.parse(INFRA + """
+                services:
+                  registry: { port: 8761 }
+                """))
+                .hasMessageContaining("the discovery service cannot register in itself");
+    }
+
+    @Test
+    void rejectsBadValues() {
+        assertThatThrownBy(() -> TopologyLoader.parse(INFRA + "services:\n  registry: { port: 8761, registers: false, instances: 0 }\n"))
+                .hasMessageContaining("services.registry.instances: must be at least 1");
+        assertThatThrownBy(() -> TopologyLoader.parse(INFRA + "services:\n  registry: { port: eighty, registers: false }\n"))
+                .hasMessageContaining("services.registry.port: expected a whole number");
+        assertThatThrownBy(() -> TopologyLoader.parse(INFRA + "services:\n  registry: { registers: false }\n"))
+                .hasMessage("services.registry.port: missing");
+        assertThatThrownBy(() -> TopologyLoader.parse("services: [a\n"))
+                .hasMessageStartingWith("not valid YAML");
+        assertThatThrownBy(() -> TopologyLoader.load(Path.of("does-not-exist.yaml")))
+                .hasMessage("topology file not found: does-not-exist.yaml");
+    }
+}
