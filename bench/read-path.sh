@@ -8,6 +8,7 @@
 #   WRITE=0 bench/read-path.sh              # print only, do not update docs/benchmarks.md
 set -euo pipefail
 cd "$(dirname "$0")/.."
+. bench/lib.sh
 
 CONNECTIONS=${CONNECTIONS:-32}
 THREADS=${THREADS:-2}
@@ -98,18 +99,5 @@ load generator on the same machine as the system.
 $table"
 echo "$report"
 if [ "$WRITE" = 1 ]; then
-  doc=docs/benchmarks.md
-  [ -f "$doc" ] || printf '# Benchmarks\n' > "$doc"
-  replace_block() { # replace the block between markers, or append it
-    awk -v block="$1" '
-      /<!-- read-path:begin -->/ { print; print block; skip = 1; next }
-      /<!-- read-path:end -->/ { skip = 0 }
-      !skip { print }' "$doc" > "$doc.tmp" && mv "$doc.tmp" "$doc"
-  }
-  if grep -q '<!-- read-path:begin -->' "$doc"; then
-    replace_block "$report"
-  else
-    printf '\n<!-- read-path:begin -->\n%s\n<!-- read-path:end -->\n' "$report" >> "$doc"
-  fi
-  echo "bench: written to $doc" >&2
+  write_section read-path "$report"
 fi
