@@ -65,6 +65,17 @@ class CatalogRoutingTest {
     }
 
     @Test
+    void measuresEachRoutedCallPerRoute() {
+        client.get().uri("/api/catalog/products/7").exchange().expectStatus().isOk();
+
+        client.get().uri("/actuator/prometheus").exchange()
+                .expectStatus().isOk()
+                .expectBody(String.class).value(metrics -> assertThat(metrics)
+                        .containsPattern("gateway_downstream_requests_seconds_count\\{[^}]*http_status_code=\"200\""
+                                + "[^}]*spring_cloud_gateway_route_id=\"catalog\""));
+    }
+
+    @Test
     void neverRoutesToManagementEndpoints() {
         for (String path : List.of("/api/catalog/actuator/env", "/api/catalog/actuator",
                 "/api/catalog/%2e%2e/%2e%2e/actuator/health")) {
