@@ -61,6 +61,8 @@ class CatalogRoutingTest {
         assertThat(catalog.received).singleElement().satisfies(request -> {
             assertThat(request.pathAndQuery()).isEqualTo("/api/catalog/products?size=3");
             assertThat(request.traceparent()).matches("00-[0-9a-f]{32}-[0-9a-f]{16}-0[01]");
+            assertThat(request.forwardedFor()).isEqualTo("127.0.0.1");
+            assertThat(request.forwardedProto()).isEqualTo("http");
         });
     }
 
@@ -97,7 +99,7 @@ class CatalogRoutingTest {
     /** A stand-in for a downstream service: answers every request with the path it saw, and records it. */
     record StubService(HttpServer server, List<Received> received) {
 
-        record Received(String pathAndQuery, String traceparent) {
+        record Received(String pathAndQuery, String traceparent, String forwardedFor, String forwardedProto) {
         }
 
         static StubService start() {
@@ -123,7 +125,9 @@ class CatalogRoutingTest {
 
         private void answer(HttpExchange exchange) throws IOException {
             String pathAndQuery = exchange.getRequestURI().toString();
-            received.add(new Received(pathAndQuery, exchange.getRequestHeaders().getFirst("traceparent")));
+            var headers = exchange.getRequestHeaders();
+            received.add(new Received(pathAndQuery, headers.getFirst("traceparent"), headers.getFirst("X-Forwarded-For"),
+                    headers.getFirst("X-Forwarded-Proto")));
             byte[] body = ("{\"served\":\"" + pathAndQuery + "\"}").getBytes(StandardCharsets.UTF_8);
             exchange.getResponseHeaders().add("Content-Type", "application/json");
             exchange.sendResponseHeaders(200, body.length);
