@@ -59,6 +59,32 @@ for round in $(seq 1 "$ROUNDS"); do
   done
 done
 
+# The same comparison with ONE connection: the latency the hop adds when the machine is not saturated
+# (at 32 connections on 2 cores, p50 is mostly queueing: roughly connections / throughput).
+single=""
+for round in $(seq 1 "$ROUNDS"); do
+  for target in direct gateway; do
+    base=$CATALOG; [ $target = gateway ] && base=$GATEWAY
+    line=$(wrk -t1 -c1 -d"$DURATION" -s bench/wrk/product-by-id.lua "$base" | grep '^RESULT')
+    echo "  product-by-id via $target, 1 connection: $line" >&2
+    single="$single$target $(echo "$line" | sed 's/.*p50_ms=\([0-9.]*\).*/\1/')
+"
+  done
+done
+unloaded=$(printf '%s' "$single" | awk '
+  { v[$1] = v[$1] " " $2 }
+  function median(list,   n, a, i, j, t) {
+    n = split(list, a, " ")
+    for (i = 1; i <= n; i++) for (j = i + 1; j <= n; j++) if (a[j] + 0 < a[i] + 0) { t = a[i]; a[i] = a[j]; a[j] = t }
+    return (n % 2) ? a[(n + 1) / 2] : (a[n / 2] + a[n / 2 + 1]) / 2
+  }
+  END {
+    d = median(v["direct"]); g = median(v["gateway"])
+    print "| product-by-id, 1 connection | direct p50 ms | gateway p50 ms | added by the gateway |"
+    print "|---|---:|---:|---:|"
+    printf "| median of the rounds | %.2f | %.2f | %+.2f ms |\n", d, g, g - d
+  }')
+
 # Median of each metric per case and target, then the gateway/direct comparison.
 table=$(awk '
   function val(k,   i, kv) { for (i = 3; i <= NF; i++) { split($i, kv, "="); if (kv[1] == k) return kv[2] } }
@@ -96,7 +122,11 @@ Command: \`CONNECTIONS=$CONNECTIONS THREADS=$THREADS DURATION=$DURATION ROUNDS=$
 $WARMUP warm-up; medians over the rounds; errors summed). Machine: $(nproc) cores, $(awk '/MemTotal/ {printf "%.0f GB", $2/1048576}' /proc/meminfo),
 load generator on the same machine as the system.
 
-$table"
+$table
+
+Unloaded latency, one connection, same rounds:
+
+$unloaded"
 echo "$report"
 if [ "$WRITE" = 1 ]; then
   write_section read-path "$report"
