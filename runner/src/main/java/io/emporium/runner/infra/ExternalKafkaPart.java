@@ -4,32 +4,25 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 
-import io.emporium.runner.process.Part;
 import io.emporium.runner.process.PartFailure;
 import io.emporium.runner.process.PartState;
 import io.emporium.runner.process.Status;
 
 /** An existing Kafka cluster ({@code --external}): ready once its first bootstrap server answers. */
-public final class ExternalKafkaPart implements Part {
+public final class ExternalKafkaPart extends ExternalPart {
 
     private static final Duration TIMEOUT = Duration.ofSeconds(30);
 
-    private final PartState state;
     private final String bootstrapServers;
 
     public ExternalKafkaPart(PartState state, String bootstrapServers) {
-        this.state = state;
+        super(state);
         this.bootstrapServers = bootstrapServers;
     }
 
     @Override
-    public PartState state() {
-        return state;
-    }
-
-    @Override
     public void start() throws PartFailure {
-        state.status(Status.STARTING, null);
+        state().status(Status.STARTING, null);
         long started = System.nanoTime();
         KafkaProbe probe = KafkaProbe.forBootstrap(bootstrapServers);
         while (!probe.isReady()) {
@@ -43,13 +36,6 @@ public final class ExternalKafkaPart implements Part {
                 throw new PartFailure("kafka", "interrupted", List.of());
             }
         }
-        state.ready(Optional.of((System.nanoTime() - started) / 1_000_000));
-    }
-
-    @Override
-    public void stop() {
-        if (state.status() == Status.READY) {
-            state.status(Status.STOPPED, "external: left running");
-        }
+        state().ready(Optional.of((System.nanoTime() - started) / 1_000_000));
     }
 }

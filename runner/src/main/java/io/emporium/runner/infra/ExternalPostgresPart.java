@@ -7,33 +7,26 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Properties;
 
-import io.emporium.runner.process.Part;
 import io.emporium.runner.process.PartFailure;
 import io.emporium.runner.process.PartState;
 import io.emporium.runner.process.Status;
 import io.emporium.runner.topology.ServiceDatabase;
 
 /** An existing PostgreSQL server ({@code --external}): nothing to start or stop, only the databases to provision. */
-public final class ExternalPostgresPart implements Part {
+public final class ExternalPostgresPart extends ExternalPart {
 
-    private final PartState state;
     private final PostgresUrl url;
     private final List<ServiceDatabase> databases;
 
     public ExternalPostgresPart(PartState state, PostgresUrl url, List<ServiceDatabase> databases) {
-        this.state = state;
+        super(state);
         this.url = url;
         this.databases = List.copyOf(databases);
     }
 
     @Override
-    public PartState state() {
-        return state;
-    }
-
-    @Override
     public void start() throws PartFailure {
-        state.status(Status.STARTING, null);
+        state().status(Status.STARTING, null);
         long started = System.nanoTime();
         Properties properties = new Properties();
         properties.setProperty("user", url.user());
@@ -46,13 +39,6 @@ public final class ExternalPostgresPart implements Part {
         } catch (SQLException e) {
             throw new PartFailure("postgres", "cannot provision databases on " + url + ": " + e.getMessage(), List.of());
         }
-        state.ready(Optional.of((System.nanoTime() - started) / 1_000_000));
-    }
-
-    @Override
-    public void stop() {
-        if (state.status() == Status.READY) {
-            state.status(Status.STOPPED, "external: left running");
-        }
+        state().ready(Optional.of((System.nanoTime() - started) / 1_000_000));
     }
 }
