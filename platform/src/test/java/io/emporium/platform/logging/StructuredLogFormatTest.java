@@ -46,7 +46,8 @@ class StructuredLogFormatTest {
         assertThat(event.at("/ecs/version").asString()).isNotBlank();
     }
 
-    @SpringBootApplication
+    // no database here (JDBC is on the platform's test classpath for the messaging tests)
+    @SpringBootApplication(excludeName = "org.springframework.boot.jdbc.autoconfigure.DataSourceAutoConfiguration")
     static class TestApplication {
     }
 }

@@ -60,7 +60,8 @@ class ReactiveProblemDetailsTest {
                         org.assertj.core.api.Assertions.assertThat((String) id).matches("[0-9a-f]{32}"));
     }
 
-    @SpringBootApplication
+    // no database here (JDBC is on the platform's test classpath for the messaging tests)
+    @SpringBootApplication(excludeName = "org.springframework.boot.jdbc.autoconfigure.DataSourceAutoConfiguration")
     @Import(FailingController.class)
     static class TestApplication {
     }

@@ -141,7 +141,8 @@ class ServletProblemDetailsTest {
         return URI.create("http://127.0.0.1:" + port + path);
     }
 
-    @SpringBootApplication
+    // no database here (JDBC is on the platform's test classpath for the messaging tests)
+    @SpringBootApplication(excludeName = "org.springframework.boot.jdbc.autoconfigure.DataSourceAutoConfiguration")
     @Import(ThingController.class)
     static class TestApplication {
     }

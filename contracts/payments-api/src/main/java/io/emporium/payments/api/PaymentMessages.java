@@ -1,0 +1,53 @@
+package io.emporium.payments.api;
+
+import java.math.BigDecimal;
+
+/**
+ * The payments service's messaging contract. Commands go to {@link #COMMANDS}, replies come back on
+ * {@link #EVENTS}; both keyed by order id. Commands are idempotent; a void that arrives for a payment that was never
+ * authorized still answers {@link PaymentVoided} and makes a later authorization for that order a decline.
+ *
+ * <p>Declines are deterministic (documented in the payments service): an amount over the configured limit, or a
+ * customer marked to decline.
+ */
+public final class PaymentMessages {
+
+    /** Commands to the payments service (key: order id). */
+    public static final String COMMANDS = "payments.commands";
+    /** What the payments service did about them (key: order id). */
+    public static final String EVENTS = "payments.payment-events";
+
+    private PaymentMessages() {
+    }
+
+    /** Reserve the amount on the customer's means of payment. Answered by {@link PaymentAuthorized} or {@link PaymentDeclined}. */
+    public record AuthorizePayment(String orderId, String customerId, BigDecimal amount, String currency) {
+        public static final String TYPE = "payments.AuthorizePayment";
+    }
+
+    /** Compensation: cancel the authorization; nothing is charged. Answered by {@link PaymentVoided}. */
+    public record VoidPayment(String orderId, String reason) {
+        public static final String TYPE = "payments.VoidPayment";
+    }
+
+    /** The order is confirmed: charge the authorized amount. Answered by {@link PaymentCaptured}. */
+    public record CapturePayment(String orderId) {
+        public static final String TYPE = "payments.CapturePayment";
+    }
+
+    public record PaymentAuthorized(String orderId, String paymentId) {
+        public static final String TYPE = "payments.PaymentAuthorized";
+    }
+
+    public record PaymentDeclined(String orderId, String reason) {
+        public static final String TYPE = "payments.PaymentDeclined";
+    }
+
+    public record PaymentVoided(String orderId) {
+        public static final String TYPE = "payments.PaymentVoided";
+    }
+
+    public record PaymentCaptured(String orderId, String paymentId) {
+        public static final String TYPE = "payments.PaymentCaptured";
+    }
+}

@@ -1,0 +1,54 @@
+package io.emporium.platform.messaging;
+
+import java.time.Duration;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * Settings of the platform's messaging ({@code emporium.messaging.*}). Kafka client settings themselves are Spring
+ * Boot's {@code spring.kafka.*}; the platform defaults for those are in {@code emporium-defaults.properties}.
+ *
+ * @param enabled whether the platform sets up messaging at all (default true; it is only ever set up in services
+ *     that have spring-kafka and a DataSource)
+ * @param relay the outbox relay
+ * @param consumer listener retries and dead-lettering
+ * @param topics defaults for topics declared with {@link MessagingTopics}
+ */
+@ConfigurationProperties("emporium.messaging")
+public record MessagingProperties(@DefaultValue("true") boolean enabled, @DefaultValue Relay relay,
+        @DefaultValue Consumer consumer, @DefaultValue Topics topics) {
+
+    /**
+     * @param enabled whether this instance runs a relay (default true); with false, messages wait until an instance
+     *     with a relay sends them
+     * @param pollInterval how often an idle relay looks for rows committed by other instances (default 100ms); a
+     *     commit in this instance wakes its relay at once, and a relay re-polls at once while batches are full
+     * @param batchSize rows sent per round (default 200)
+     * @param maxBackoff longest pause between attempts while Kafka or the database fail (default 5s)
+     * @param sendTimeout how long a round waits for Kafka's acknowledgements before counting the rest as failed
+     *     (default 30s; the producer's own {@code delivery.timeout.ms} normally ends a send earlier)
+     */
+    public record Relay(@DefaultValue("true") boolean enabled, @DefaultValue("100ms") Duration pollInterval,
+            @DefaultValue("200") int batchSize, @DefaultValue("5s") Duration maxBackoff,
+            @DefaultValue("30s") Duration sendTimeout) {
+    }
+
+    /**
+     * @param maxAttempts deliveries of a record to a listener before it goes to {@code <topic>.DLT} (default 5;
+     *     {@link InvalidMessageException} goes there after the first)
+     * @param initialBackoff pause before the first retry (default 200ms)
+     * @param backoffMultiplier growth of the pause per retry (default 2)
+     * @param maxBackoff longest pause between retries (default 5s)
+     */
+    public record Consumer(@DefaultValue("5") int maxAttempts, @DefaultValue("200ms") Duration initialBackoff,
+            @DefaultValue("2.0") double backoffMultiplier, @DefaultValue("5s") Duration maxBackoff) {
+    }
+
+    /**
+     * @param partitions partitions of a declared topic and of its dead-letter twin (default 3)
+     * @param replicationFactor replicas of each partition (default 1, for the single local broker; 3 in production)
+     */
+    public record Topics(@DefaultValue("3") int partitions, @DefaultValue("1") short replicationFactor) {
+    }
+}

@@ -1,0 +1,66 @@
+/**
+ * Messaging for Emporium services: events and commands on Kafka in a CloudEvents envelope, published through a
+ * transactional outbox and consumed idempotently, with retries and dead-letter topics. Nothing a service commits is
+ * ever lost, and messages with the same topic and key arrive in commit order.
+ *
+ * <h2>When it is on</h2>
+ * In every service that has spring-kafka (declare {@code spring-boot-starter-kafka}), Spring JDBC and Flyway
+ * ({@code spring-boot-starter-jdbc}, {@code spring-boot-starter-flyway}, {@code flyway-database-postgresql}) and one
+ * {@code DataSource}, unless {@code emporium.messaging.enabled=false}. The CloudEvents library comes with the starter.
+ *
+ * <h2>Using it</h2>
+ * <pre>{@code
+ * @Bean  // the topics this service publishes or consumes, each with its <topic>.DLT twin
+ * KafkaAdmin.NewTopics stockTopics(MessagingTopics topics) {
+ *     return topics.withDeadLetterTopics("inventory.stock-reserved", "orders.order-placed");
+ * }
+ *
+ * @Transactional  // publish in the transaction that changes the state
+ * void reserve(Reservation reservation) {
+ *     reservations.save(reservation);
+ *     outbox.publish(new OutgoingMessage("inventory.stock-reserved", reservation.orderId(), "StockReserved",
+ *             reservation.orderId(), new StockReserved(reservation.orderId(), reservation.lines()), customerId));
+ * }
+ *
+ * @KafkaListener(topics = "orders.order-placed")  // the platform's kafkaListenerContainerFactory is the default
+ * @Transactional
+ * void on(ConsumerRecord<String, byte[]> record) {
+ *     if (!"OrderPlaced".equals(reader.typeOf(record))) return;
+ *     IncomingMessage<OrderPlaced> message = reader.read(record, OrderPlaced.class);
+ *     inbox.processOnce("inventory.reserve-stock", message.id(), () -> reserve(message.data()));
+ * }
+ * }</pre>
+ *
+ * <h2>The pieces</h2>
+ * <ul>
+ * <li>{@link io.emporium.platform.messaging.Outbox}: {@code publish} inserts into {@code outbox_message} in the
+ * caller's transaction. The relay ({@code outbox.OutboxRelay}) in each instance sends committed rows in id order,
+ * one instance per database at a time (PostgreSQL advisory lock), and deletes exactly the rows Kafka acknowledged;
+ * while Kafka is down rows wait and are retried with capped exponential backoff. A commit wakes the local relay at
+ * once, otherwise it polls every {@code emporium.messaging.relay.poll-interval}.</li>
+ * <li>The envelope ({@link io.emporium.platform.messaging.MessageEnvelope}): CloudEvents 1.0 binary mode, record key
+ * = message key, {@code ce_*} headers, JSON value, W3C {@code traceparent}. The relay sends each message with the
+ * trace context captured when it was published, so the consumer's span continues the publisher's trace.</li>
+ * <li>{@link io.emporium.platform.messaging.MessageReader}: dispatch on the type, then decode the data (Jackson 3);
+ * anything malformed is an {@link io.emporium.platform.messaging.InvalidMessageException}.</li>
+ * <li>{@link io.emporium.platform.messaging.Inbox}: runs an effect once per (consumer, message id), in the
+ * consumer's transaction ({@code inbox_message}).</li>
+ * <li>Listener error handling: retries with exponential backoff up to
+ * {@code emporium.messaging.consumer.max-attempts}, then {@code <topic>.DLT}; an
+ * {@code InvalidMessageException} goes there at once.</li>
+ * <li>Tables: {@code outbox_message} and {@code inbox_message}, created by the platform's own Flyway
+ * ({@code classpath:db/emporium-platform}, history {@code platform_schema_history}) right after the service's own
+ * migrations and before any bean uses them ({@link io.emporium.platform.messaging.schema.PlatformSchema}).</li>
+ * </ul>
+ *
+ * <h2>Metrics</h2>
+ * {@code emporium.outbox.backlog} (unsent rows), {@code emporium.outbox.oldest.age} (seconds),
+ * {@code emporium.outbox.published}, {@code emporium.outbox.failed}, {@code emporium.outbox.delay} (publish to
+ * acknowledgement), {@code emporium.inbox.duplicates} (tag {@code consumer}); plus Spring Kafka's listener and
+ * Kafka client metrics.
+ *
+ * <p>Settings: {@link io.emporium.platform.messaging.MessagingProperties}; Kafka client defaults
+ * ({@code spring.kafka.*}) are in {@code emporium-defaults.properties}. Why we wrote the outbox relay and the inbox
+ * ourselves: {@code docs/adr/0002-own-outbox-relay-and-inbox.md}.
+ */
+package io.emporium.platform.messaging;

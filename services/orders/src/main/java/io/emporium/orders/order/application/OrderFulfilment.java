@@ -1,0 +1,175 @@
+package io.emporium.orders.order.application;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+import io.emporium.orders.order.model.Money;
+import io.emporium.orders.order.model.Order;
+import io.emporium.orders.order.model.OrderEvent;
+import io.emporium.orders.order.model.OrderEvents;
+import io.emporium.orders.order.model.OrderId;
+import io.emporium.orders.order.model.OrderLine;
+import io.emporium.orders.saga.model.Command;
+import io.emporium.orders.saga.model.SagaDefinition;
+import io.emporium.orders.saga.model.SagaDefinition.Transition;
+import io.emporium.orders.saga.model.SagaInstance;
+import io.emporium.orders.saga.model.Sagas;
+
+/**
+ * The orders service's use cases: place an order (idempotently), and drive its fulfilment saga on every participant
+ * reply and every passed deadline. Each call is one database transaction that appends the order's new events,
+ * stores the saga's next state and writes the outgoing messages to the outbox together, so a crash at any point
+ * either did all of it or none, and the saga resumes from what was stored.
+ */
+public final class OrderFulfilment {
+
+    /** The outcome of a placement: the order, and whether it was placed earlier with the same idempotency key. */
+    public record Placement(Order order, boolean replayed) {
+    }
+
+    private final OrderEvents orders;
+    private final Sagas sagas;
+    private final IdempotencyKeys idempotencyKeys;
+    private final Prices prices;
+    private final Outgoing outgoing;
+    private final Transactions transactions;
+    private final SagaDefinition<Order> saga;
+    private final Clock clock;
+
+    public OrderFulfilment(OrderEvents orders, Sagas sagas, IdempotencyKeys idempotencyKeys, Prices prices,
+            Outgoing outgoing, Transactions transactions, Duration stepTimeout, Clock clock) {
+        this.orders = orders;
+        this.sagas = sagas;
+        this.idempotencyKeys = idempotencyKeys;
+        this.prices = prices;
+        this.outgoing = outgoing;
+        this.transactions = transactions;
+        this.saga = PlaceOrderSaga.definition(stepTimeout);
+        this.clock = clock;
+    }
+
+    /** The reply message types the saga listens to, by type name. */
+    public Map<String, Class<?>> replyTypes() {
+        return saga.replyTypes();
+    }
+
+    /**
+     * Places the order and starts its saga, or, for a key already used with the same request, returns that order.
+     *
+     * @throws IdempotencyKeyReused for a key already used with a different request
+     * @throws OrderPlacementRejected for unknown skus or a request that cannot form an order
+     * @throws Prices.CatalogUnavailable when prices cannot be obtained
+     */
+    public Placement place(PlaceOrderCommand command) {
+        Optional<Placement> earlier = transactions.inTransaction(() -> replayOf(command,
+                idempotencyKeys.find(command.customerId(), command.idempotencyKey())));
+        if (earlier.isPresent()) {
+            return earlier.get();
+        }
+        List<OrderLine> lines = priced(command.items());
+        return transactions.inTransaction(() -> {
+            OrderId id = OrderId.random();
+            Optional<Placement> concurrent = replayOf(command, idempotencyKeys.claim(command.customerId(),
+                    command.idempotencyKey(), new IdempotencyKeys.Use(command.fingerprint(), id)));
+            if (concurrent.isPresent()) {
+                return concurrent.get();
+            }
+            Order order;
+            try {
+                order = Order.place(id, command.customerId(), lines, clock.instant());
+            }
+            catch (IllegalArgumentException ex) {
+                throw new OrderPlacementRejected(ex.getMessage());
+            }
+            Transition started = saga.start(id.toString(), order, clock.instant());
+            sagas.insert(started.instance());
+            commit(order, started.commands());
+            return new Placement(order, false);
+        });
+    }
+
+    /** Applies a participant's reply to the order's saga; a reply the saga does not expect changes nothing. */
+    public void onReply(OrderId id, Object reply) {
+        transactions.inTransaction(() -> {
+            sagas.lock(id.toString()).ifPresent(instance -> advance(instance, (order, now) ->
+                    saga.onReply(instance, order, reply, now)));
+            return null;
+        });
+    }
+
+    /** Fails, and compensates, the sagas whose current step got no reply in time. Returns how many. */
+    public int expireOverdue(int limit) {
+        List<String> overdue = transactions.inTransaction(() -> sagas.expired(clock.instant(), limit));
+        for (String id : overdue) {
+            transactions.inTransaction(() -> {
+                sagas.lock(id).ifPresent(instance -> advance(instance, (order, now) ->
+                        saga.onDeadline(instance, order, now)));
+                return null;
+            });
+        }
+        return overdue.size();
+    }
+
+    /** The order as its event stream says, whatever the read model has caught up with. */
+    public Optional<Order> order(OrderId id) {
+        return orders.load(id);
+    }
+
+    private interface Step {
+        Transition apply(Order order, java.time.Instant now);
+    }
+
+    private void advance(SagaInstance instance, Step step) {
+        Order order = orders.load(OrderId.parse(instance.id())).orElseThrow(() ->
+                new IllegalStateException("saga " + instance.id() + " has no order stream"));
+        Transition transition = step.apply(order, clock.instant());
+        if (!transition.changed()) {
+            return;
+        }
+        sagas.update(transition.instance());
+        commit(order, transition.commands());
+    }
+
+    /** Appends the order's new events and sends the saga's commands and the public events, in one transaction. */
+    private void commit(Order order, List<Command> commands) {
+        List<OrderEvent> events = order.uncommittedEvents();
+        orders.append(order);
+        List<Command> messages = new ArrayList<>(commands);
+        messages.addAll(PublicOrderEvents.of(order, events));
+        messages.forEach(message -> outgoing.send(order.id(), order.customerId(), message));
+    }
+
+    private Optional<Placement> replayOf(PlaceOrderCommand command, Optional<IdempotencyKeys.Use> use) {
+        return use.map(earlier -> {
+            if (!earlier.fingerprint().equals(command.fingerprint())) {
+                throw new IdempotencyKeyReused(command.idempotencyKey());
+            }
+            Order order = orders.load(earlier.orderId()).orElseThrow(() ->
+                    new IllegalStateException("idempotency key points at missing order " + earlier.orderId()));
+            return new Placement(order, true);
+        });
+    }
+
+    private List<OrderLine> priced(List<PlaceOrderCommand.Item> items) {
+        Set<String> skus = items.stream().map(PlaceOrderCommand.Item::sku).collect(Collectors.toSet());
+        Map<String, Money> known = prices.of(skus);
+        List<String> unknown = items.stream().map(PlaceOrderCommand.Item::sku).filter(sku -> !known.containsKey(sku))
+                .toList();
+        if (!unknown.isEmpty()) {
+            throw new OrderPlacementRejected("unknown sku(s): " + String.join(", ", unknown));
+        }
+        try {
+            return items.stream().map(item -> new OrderLine(item.sku(), item.quantity(), known.get(item.sku())))
+                    .toList();
+        }
+        catch (IllegalArgumentException ex) {
+            throw new OrderPlacementRejected(ex.getMessage());
+        }
+    }
+}

@@ -1,0 +1,40 @@
+package io.emporium.orders.saga.model;
+
+import java.time.Instant;
+import java.util.Objects;
+
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The persisted progress of one saga: which step it waits on and until when. Immutable; each transition returns
+ * the next instance. {@code version} is checked by the store when the next instance is saved.
+ */
+public record SagaInstance(String id, String definition, int step, SagaStatus status, @Nullable Instant deadline,
+        @Nullable String failure, long version) {
+
+    public SagaInstance {
+        Objects.requireNonNull(id, "id");
+        Objects.requireNonNull(definition, "definition");
+        Objects.requireNonNull(status, "status");
+    }
+
+    static SagaInstance begin(String id, String definition) {
+        return new SagaInstance(id, definition, 0, SagaStatus.RUNNING, null, null, 0);
+    }
+
+    SagaInstance waitingAt(int step, Instant deadline) {
+        return new SagaInstance(id, definition, step, SagaStatus.RUNNING, deadline, null, version);
+    }
+
+    SagaInstance completed() {
+        return new SagaInstance(id, definition, step, SagaStatus.COMPLETED, null, null, version);
+    }
+
+    SagaInstance compensated(String reason) {
+        return new SagaInstance(id, definition, step, SagaStatus.COMPENSATED, null, reason, version);
+    }
+
+    public boolean isRunning() {
+        return status == SagaStatus.RUNNING;
+    }
+}

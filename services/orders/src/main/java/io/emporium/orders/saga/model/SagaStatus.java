@@ -1,0 +1,6 @@
+package io.emporium.orders.saga.model;
+
+/** RUNNING until every step succeeded (COMPLETED) or a step failed and the earlier ones were compensated (COMPENSATED). */
+public enum SagaStatus {
+    RUNNING, COMPLETED, COMPENSATED
+}

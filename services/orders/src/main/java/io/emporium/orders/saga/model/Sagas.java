@@ -1,0 +1,20 @@
+package io.emporium.orders.saga.model;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+/** Persisted saga instances (a port). All methods run in the caller's transaction. */
+public interface Sagas {
+
+    void insert(SagaInstance instance);
+
+    /** The instance, locked until the transaction ends, so replies and deadlines for one saga never interleave. */
+    Optional<SagaInstance> lock(String id);
+
+    /** Stores the next state of a locked instance (its version is checked and incremented). */
+    void update(SagaInstance instance);
+
+    /** Ids of running sagas whose deadline is before {@code now}, oldest first, skipping ones locked elsewhere. */
+    List<String> expired(Instant now, int limit);
+}
