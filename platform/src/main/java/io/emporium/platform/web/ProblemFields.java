@@ -6,6 +6,7 @@ import java.util.stream.Stream;
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.ProblemDetail;
 import org.springframework.validation.FieldError;
+import org.springframework.validation.method.ParameterErrors;
 import org.springframework.validation.method.ParameterValidationResult;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.method.annotation.HandlerMethodValidationException;
@@ -45,8 +46,11 @@ public final class ProblemFields {
 
     public static void addErrors(ProblemDetail problem, HandlerMethodValidationException ex) {
         List<InvalidInput> errors = ex.getParameterValidationResults().stream()
-                .flatMap(result -> result.getResolvableErrors().stream()
-                        .map(error -> new InvalidInput(nameOf(result), String.valueOf(error.getDefaultMessage()))))
+                .flatMap(result -> result instanceof ParameterErrors body
+                        // a validated body: name its fields, not the parameter that holds it
+                        ? body.getFieldErrors().stream().map(ProblemFields::of)
+                        : result.getResolvableErrors().stream()
+                                .map(error -> new InvalidInput(nameOf(result), String.valueOf(error.getDefaultMessage()))))
                 .toList();
         problem.setProperty(ERRORS, errors);
         problem.setDetail("The request has invalid parameters.");

@@ -15,6 +15,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.IntStream;
 
 import io.emporium.platform.messaging.producer.MessagingProducer;
+import io.emporium.platform.test.kafka.TestKafka;
 import io.emporium.platform.test.postgres.PostgresTestDatabase;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.tracing.Span;

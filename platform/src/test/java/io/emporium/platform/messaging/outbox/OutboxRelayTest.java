@@ -22,7 +22,7 @@ import io.emporium.platform.messaging.MessagingTopics;
 import io.emporium.platform.messaging.OutgoingMessage;
 import io.emporium.platform.messaging.Outbox;
 import io.emporium.platform.messaging.RecordedMessages;
-import io.emporium.platform.messaging.TestKafka;
+import io.emporium.platform.test.kafka.TestKafka;
 import io.emporium.platform.messaging.producer.MessagingProducer;
 import io.emporium.platform.test.postgres.PostgresTestDatabase;
 import io.micrometer.core.instrument.MeterRegistry;

@@ -60,6 +60,12 @@ class ServletProblemDetailsTest {
     }
 
     @Test
+    void aBodyValidatedWithOtherParametersNamesItsFields() throws Exception {
+        JsonNode problem = problem(post("/things/abc", "application/json", "{\"name\":\"\"}"), 400);
+        assertThat(problem.get("errors")).extracting(error -> error.get("field").asString()).containsExactly("name");
+    }
+
+    @Test
     void invalidParametersListTheRejectedParameters() throws Exception {
         JsonNode problem = problem(get("/things?page=-1&size=1000"), 400);
         assertThat(problem.get("errors")).extracting(error -> error.get("field").asString())
@@ -166,6 +172,12 @@ class ServletProblemDetailsTest {
 
         @PostMapping("/things")
         Thing create(@Valid @RequestBody Thing thing) {
+            return thing;
+        }
+
+        @PostMapping("/things/{code}")
+        Thing createWithCode(@PathVariable @jakarta.validation.constraints.Pattern(regexp = "[a-z]+") String code,
+                @Valid @RequestBody Thing thing) {
             return thing;
         }
 

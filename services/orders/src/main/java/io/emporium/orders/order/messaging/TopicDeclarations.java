@@ -11,7 +11,7 @@ import org.springframework.kafka.core.KafkaAdmin;
 
 /** The topics the orders service writes to and reads from (with their dead-letter twins). */
 @Configuration(proxyBeanMethods = false)
-class OrderTopics {
+class TopicDeclarations {
 
     @Bean
     KafkaAdmin.NewTopics orderTopics(MessagingTopics topics) {

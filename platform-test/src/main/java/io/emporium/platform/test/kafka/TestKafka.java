@@ -1,11 +1,18 @@
-package io.emporium.platform.messaging;
+package io.emporium.platform.test.kafka;
 
 import org.springframework.kafka.test.EmbeddedKafkaKraftBroker;
 
 /**
- * One real Kafka broker (KRaft, in process) for all messaging tests of a JVM, started on first use and stopped when
- * the JVM exits. Test classes that use it close their application contexts after the class, so nothing talks to a
- * stopped broker.
+ * One real Kafka broker (KRaft mode, in this JVM) for all the integration tests of a test run, started on first use
+ * and stopped when the JVM exits:
+ * <pre>{@code
+ * @DynamicPropertySource
+ * static void kafka(DynamicPropertyRegistry registry) {
+ *     registry.add("spring.kafka.bootstrap-servers", TestKafka::bootstrapServers);
+ * }
+ * }</pre>
+ * Test classes that use it should close their application contexts after the class (e.g. {@code @DirtiesContext}),
+ * so that no listener keeps talking to the broker while the JVM shuts down.
  */
 public final class TestKafka {
 

@@ -1,0 +1,103 @@
+package io.emporium.platform.test.kafka;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.header.Header;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Plays another service on a real broker: sends records in Emporium's envelope (CloudEvents binary mode: {@code ce_*}
+ * headers, JSON value), written by hand so a test can send the very same message (same {@code ce_id}) twice, and
+ * collects what arrives on the topics it watches. Thread-safe.
+ */
+public final class CloudEventsClient implements AutoCloseable {
+
+    private static final JsonMapper json = JsonMapper.shared();
+
+    private final KafkaProducer<String, byte[]> producer;
+    private final KafkaConsumer<String, byte[]> consumer;
+    private final List<ConsumerRecord<String, byte[]>> received = new ArrayList<>();
+
+    public CloudEventsClient(String bootstrapServers, String... watchedTopics) {
+        producer = new KafkaProducer<>(Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
+                ProducerConfig.ACKS_CONFIG, "all"), new StringSerializer(), new ByteArraySerializer());
+        consumer = new KafkaConsumer<>(Map.of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
+                ConsumerConfig.GROUP_ID_CONFIG, "test-" + UUID.randomUUID(),
+                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest"), new StringDeserializer(),
+                new ByteArrayDeserializer());
+        consumer.subscribe(List.of(watchedTopics));
+    }
+
+    /** Sends a new message (fresh id) and returns its id. */
+    public String send(String topic, String key, String type, Object data) {
+        String id = UUID.randomUUID().toString();
+        send(topic, key, id, type, data);
+        return id;
+    }
+
+    /** Sends a message with the given id (sending the same id twice is a redelivery). */
+    public synchronized void send(String topic, String key, String id, String type, Object data) {
+        ProducerRecord<String, byte[]> record = new ProducerRecord<>(topic, key, json.writeValueAsBytes(data));
+        header(record, "ce_specversion", "1.0");
+        header(record, "ce_id", id);
+        header(record, "ce_source", "test-client");
+        header(record, "ce_type", type);
+        header(record, "ce_subject", key);
+        header(record, "ce_time", Instant.now().toString());
+        header(record, "content-type", "application/json");
+        try {
+            producer.send(record).get();
+        }
+        catch (Exception ex) {
+            throw new IllegalStateException("Could not send " + type + " to " + topic, ex);
+        }
+    }
+
+    /** Everything received so far on {@code topic} with {@code key}, in arrival order (polls the broker first). */
+    public synchronized List<Message> received(String topic, String key) {
+        consumer.poll(Duration.ofMillis(200)).forEach(received::add);
+        return received.stream().filter(record -> record.topic().equals(topic) && key.equals(record.key()))
+                .map(Message::of).toList();
+    }
+
+    @Override
+    public synchronized void close() {
+        producer.close();
+        consumer.close();
+    }
+
+    private static void header(ProducerRecord<String, byte[]> record, String name, String value) {
+        record.headers().add(name, value.getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** A received record: key, CloudEvents type and id, and the data as a JSON tree. */
+    public record Message(String key, String type, String id, JsonNode data) {
+
+        static Message of(ConsumerRecord<String, byte[]> record) {
+            return new Message(record.key(), text(record, "ce_type"), text(record, "ce_id"),
+                    json.readTree(record.value()));
+        }
+
+        private static String text(ConsumerRecord<String, byte[]> record, String header) {
+            Header value = record.headers().lastHeader(header);
+            return value == null ? "" : new String(value.value(), StandardCharsets.UTF_8);
+        }
+    }
+}

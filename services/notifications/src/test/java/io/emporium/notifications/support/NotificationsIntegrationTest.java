@@ -1,0 +1,27 @@
+package io.emporium.notifications.support;
+
+import io.emporium.platform.test.kafka.TestKafka;
+
+import io.emporium.platform.test.postgres.PostgresTestDatabase;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/**
+ * The whole service against a real PostgreSQL (platform-test) and a real Kafka broker ({@link TestKafka}), on a
+ * random port. Every integration test class extends this, so they share one application context; each uses its own
+ * customers and orders, because they also share the database.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
+        "eureka.client.enabled=false",
+        // one partition: a test can rely on the order in which the listener sees the records it sends
+        "emporium.messaging.topics.partitions=1",
+        "logging.level.org.apache.kafka=WARN", "logging.level.kafka=WARN", "logging.level.state.change.logger=WARN" })
+public abstract class NotificationsIntegrationTest {
+
+    @DynamicPropertySource
+    static void infrastructure(DynamicPropertyRegistry registry) {
+        PostgresTestDatabase.shared("notifications").registerWith(registry);
+        registry.add("spring.kafka.bootstrap-servers", TestKafka::bootstrapServers);
+    }
+}

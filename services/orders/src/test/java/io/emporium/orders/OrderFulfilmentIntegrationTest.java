@@ -1,0 +1,239 @@
+package io.emporium.orders;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpRequest.BodyPublishers;
+import java.net.http.HttpResponse;
+import java.net.http.HttpResponse.BodyHandlers;
+import java.time.Duration;
+import java.util.List;
+import java.util.UUID;
+
+import io.emporium.inventory.api.InventoryMessages;
+import io.emporium.orders.support.FakeParticipants;
+import io.emporium.orders.support.StubCatalog;
+import io.emporium.payments.api.PaymentMessages;
+import io.emporium.platform.messaging.MessageReader;
+import io.emporium.platform.messaging.Outbox;
+import io.emporium.platform.test.kafka.TestKafka;
+import io.emporium.platform.test.postgres.PostgresTestDatabase;
+import io.emporium.shipping.api.ShippingMessages;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.annotation.DirtiesContext;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.transaction.support.TransactionTemplate;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * The orders service for real (HTTP, PostgreSQL, Kafka), with the participants played by {@link FakeParticipants}
+ * and the catalog by {@link StubCatalog}: placement, the saga's happy path and compensations, deadlines,
+ * idempotency and the read model.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = { "eureka.client.enabled=false", "orders.saga.step-timeout=4s",
+                "orders.saga.deadline-check-interval=200ms" })
+@DirtiesContext
+class OrderFulfilmentIntegrationTest {
+
+    static final StubCatalog catalog = StubCatalog.start();
+    static final HttpClient http = HttpClient.newHttpClient();
+    static final JsonMapper json = JsonMapper.shared();
+
+    @DynamicPropertySource
+    static void infrastructure(DynamicPropertyRegistry registry) {
+        PostgresTestDatabase.shared("orders").registerWith(registry);
+        registry.add("spring.kafka.bootstrap-servers", TestKafka::bootstrapServers);
+        registry.add("spring.cloud.discovery.client.simple.instances.catalog[0].uri", catalog::uri);
+    }
+
+    @AfterAll
+    static void stopCatalog() {
+        catalog.stop();
+    }
+
+    @LocalServerPort
+    int port;
+    @Autowired
+    MessageReader reader;
+    @Autowired
+    Outbox outbox;
+    @Autowired
+    TransactionTemplate transactions;
+    @Autowired
+    JdbcClient jdbc;
+
+    FakeParticipants participants;
+
+    @BeforeEach
+    void startParticipants() {
+        participants = new FakeParticipants(TestKafka.bootstrapServers(), reader, outbox, transactions);
+    }
+
+    @AfterEach
+    void stopParticipants() throws InterruptedException {
+        participants.close();
+    }
+
+    @Test
+    void anOrderIsPlacedAndConfirmedAfterEveryParticipantAgreed() throws Exception {
+        HttpResponse<String> placed = place(UUID.randomUUID().toString(), "alice", "SKU-000001", 2);
+        assertThat(placed.statusCode()).isEqualTo(201);
+        JsonNode order = json.readTree(placed.body());
+        String id = order.get("id").asString();
+        assertThat(order.get("status").asString()).isEqualTo("PLACED");
+        assertThat(order.at("/total/amount").decimalValue()).isEqualByComparingTo("20.00");
+        assertThat(placed.headers().firstValue("Location")).hasValue("/api/orders/" + id);
+
+        JsonNode confirmed = awaitStatus(id, "CONFIRMED");
+        assertThat(confirmed.get("timeline")).extracting(entry -> entry.get("status").asString())
+                .containsExactly("PLACED", "STOCK_RESERVED", "PAYMENT_AUTHORIZED", "SHIPMENT_SCHEDULED", "CONFIRMED");
+        assertThat(confirmed.get("shipmentId").asString()).isEqualTo("ship-" + id);
+        await().atMost(Duration.ofSeconds(10)).until(() -> participants.typesFor(id).size() == 5);
+        List<String> commands = participants.typesFor(id);
+        assertThat(commands.subList(0, 3)).containsExactly(InventoryMessages.ReserveStock.TYPE,
+                PaymentMessages.AuthorizePayment.TYPE, ShippingMessages.CreateShipment.TYPE);
+        // confirming sends both at once, on different topics: they may arrive in either order
+        assertThat(commands.subList(3, 5)).containsExactlyInAnyOrder(InventoryMessages.CommitStock.TYPE,
+                PaymentMessages.CapturePayment.TYPE);
+        assertThat(participants.received()).filteredOn(r -> r.orderId().equals(id))
+                .allSatisfy(r -> assertThat(r.customerId()).isEqualTo("alice"));
+    }
+
+    @Test
+    void releasesStockWhenPaymentIsDeclined() throws Exception {
+        participants.answerWith(command -> command instanceof PaymentMessages.AuthorizePayment authorize
+                ? List.of(new PaymentMessages.PaymentDeclined(authorize.orderId(), "card declined by issuer"))
+                : FakeParticipants.happyPath(command));
+        String id = idOf(place(UUID.randomUUID().toString(), "bob", "SKU-000002", 1));
+
+        JsonNode cancelled = awaitStatus(id, "CANCELLED");
+
+        assertThat(cancelled.get("cancelReason").asString()).isEqualTo("payment declined: card declined by issuer");
+        await().atMost(Duration.ofSeconds(10)).until(() -> participants.typesFor(id)
+                .contains(InventoryMessages.ReleaseStock.TYPE));
+        assertThat(participants.typesFor(id)).doesNotContain(PaymentMessages.CapturePayment.TYPE,
+                ShippingMessages.CreateShipment.TYPE);
+    }
+
+    @Test
+    void aParticipantThatNeverAnswersIsTimedOutAndEverythingBeforeItIsCompensated() throws Exception {
+        participants.answerWith(command -> command instanceof ShippingMessages.CreateShipment
+                ? List.of() : FakeParticipants.happyPath(command));
+        String id = idOf(place(UUID.randomUUID().toString(), "carol", "SKU-000003", 1));
+
+        JsonNode cancelled = awaitStatus(id, "CANCELLED");
+
+        assertThat(cancelled.get("cancelReason").asString()).contains("create shipment");
+        await().atMost(Duration.ofSeconds(10)).until(() -> participants.typesFor(id).containsAll(List.of(
+                ShippingMessages.CancelShipment.TYPE, PaymentMessages.VoidPayment.TYPE, InventoryMessages.ReleaseStock.TYPE)));
+        assertThat(participants.typesFor(id)).doesNotContain(PaymentMessages.CapturePayment.TYPE);
+    }
+
+    @Test
+    void theSameReplyDeliveredTwiceHasOneEffect() throws Exception {
+        participants.answerWith(command -> command instanceof InventoryMessages.ReserveStock reserve
+                ? List.of(new InventoryMessages.StockReserved(reserve.orderId()),
+                        new InventoryMessages.StockReserved(reserve.orderId()))
+                : FakeParticipants.happyPath(command));
+        String id = idOf(place(UUID.randomUUID().toString(), "dave", "SKU-000004", 1));
+
+        awaitStatus(id, "CONFIRMED");
+
+        assertThat(participants.typesFor(id)).filteredOn(PaymentMessages.AuthorizePayment.TYPE::equals).hasSize(1);
+        assertThat(jdbc.sql("select count(*) from order_event where order_id = ? and type = 'StockReserved'")
+                .param(UUID.fromString(id)).query(Long.class).single()).isEqualTo(1);
+    }
+
+    @Test
+    void theSameIdempotencyKeyPlacesOneOrder() throws Exception {
+        String key = UUID.randomUUID().toString();
+        HttpResponse<String> first = place(key, "erin", "SKU-000005", 3);
+        HttpResponse<String> again = place(key, "erin", "SKU-000005", 3);
+        HttpResponse<String> different = place(key, "erin", "SKU-000006", 1);
+
+        assertThat(again.statusCode()).isEqualTo(201);
+        assertThat(idOf(again)).isEqualTo(idOf(first));
+        assertThat(again.headers().firstValue("Idempotency-Replayed")).hasValue("true");
+        assertThat(different.statusCode()).isEqualTo(422);
+        assertThat(different.headers().firstValue("Content-Type")).hasValueSatisfying(
+                type -> assertThat(type).startsWith("application/problem+json"));
+        assertThat(jdbc.sql("select count(*) from order_summary where customer_id = 'erin'").query(Long.class).single())
+                .isLessThanOrEqualTo(1);
+        assertThat(jdbc.sql("select count(distinct order_id) from order_event where payload->>'customerId' = 'erin'")
+                .query(Long.class).single()).isEqualTo(1);
+    }
+
+    @Test
+    void badRequestsAreProblemsAndPlaceNothing() throws Exception {
+        assertThat(place(UUID.randomUUID().toString(), "frank", "SKU-999999", 1).statusCode()).isEqualTo(422);
+        assertThat(place(UUID.randomUUID().toString(), "frank", "SKU-000001", 0).statusCode()).isEqualTo(400);
+        HttpRequest noKey = HttpRequest.newBuilder(uri("/api/orders")).header("Content-Type", "application/json")
+                .POST(BodyPublishers.ofString(body("frank", "SKU-000001", 1))).build();
+        assertThat(http.send(noKey, BodyHandlers.ofString()).statusCode()).isEqualTo(400);
+        assertThat(get("/api/orders/" + UUID.randomUUID()).statusCode()).isEqualTo(404);
+        assertThat(get("/api/orders/not-a-uuid").statusCode()).isEqualTo(400);
+        assertThat(jdbc.sql("select count(*) from order_event where payload->>'customerId' = 'frank'")
+                .query(Long.class).single()).isZero();
+    }
+
+    @Test
+    void theReadModelListsACustomersOrdersAndCanBeRebuiltFromTheEvents() throws Exception {
+        String first = idOf(place(UUID.randomUUID().toString(), "grace", "SKU-000007", 1));
+        String second = idOf(place(UUID.randomUUID().toString(), "grace", "SKU-000008", 2));
+        awaitStatus(first, "CONFIRMED");
+        awaitStatus(second, "CONFIRMED");
+        await().atMost(Duration.ofSeconds(10)).until(() -> json.readTree(get("/api/orders?customer=grace").body())
+                .at("/page/totalElements").asLong() == 2);
+
+        HttpRequest rebuild = HttpRequest.newBuilder(uri("/api/orders/admin/read-model/rebuild"))
+                .POST(BodyPublishers.noBody()).build();
+        assertThat(http.send(rebuild, BodyHandlers.discarding()).statusCode()).isEqualTo(202);
+
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> {
+            JsonNode page = json.readTree(get("/api/orders?customer=grace").body());
+            assertThat(page.get("content")).extracting(order -> order.get("status").asString())
+                    .containsExactly("CONFIRMED", "CONFIRMED");
+        });
+    }
+
+    private JsonNode awaitStatus(String id, String status) {
+        return await().atMost(Duration.ofSeconds(20)).until(() -> json.readTree(get("/api/orders/" + id).body()),
+                order -> status.equals(order.get("status").asString()));
+    }
+
+    private HttpResponse<String> place(String key, String customer, String sku, int quantity) throws Exception {
+        HttpRequest request = HttpRequest.newBuilder(uri("/api/orders")).header("Content-Type", "application/json")
+                .header("Idempotency-Key", key).POST(BodyPublishers.ofString(body(customer, sku, quantity))).build();
+        return http.send(request, BodyHandlers.ofString());
+    }
+
+    private static String body(String customer, String sku, int quantity) {
+        return "{\"customerId\":\"" + customer + "\",\"items\":[{\"sku\":\"" + sku + "\",\"quantity\":" + quantity + "}]}";
+    }
+
+    private HttpResponse<String> get(String path) throws Exception {
+        return http.send(HttpRequest.newBuilder(uri(path)).build(), BodyHandlers.ofString());
+    }
+
+    private URI uri(String path) {
+        return URI.create("http://127.0.0.1:" + port + path);
+    }
+
+    private static String idOf(HttpResponse<String> response) {
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(201);
+        return json.readTree(response.body()).get("id").asString();
+    }
+}

@@ -1,0 +1,361 @@
+package io.emporium.payments;
+
+import java.io.IOException;
+import java.math.BigDecimal;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.net.http.HttpResponse.BodyHandlers;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentLinkedQueue;
+
+import io.emporium.payments.api.PaymentMessages;
+import io.emporium.payments.api.PaymentMessages.AuthorizePayment;
+import io.emporium.payments.api.PaymentMessages.CapturePayment;
+import io.emporium.payments.api.PaymentMessages.PaymentAuthorized;
+import io.emporium.payments.api.PaymentMessages.PaymentCaptured;
+import io.emporium.payments.api.PaymentMessages.PaymentDeclined;
+import io.emporium.payments.api.PaymentMessages.PaymentVoided;
+import io.emporium.payments.api.PaymentMessages.VoidPayment;
+import io.emporium.platform.messaging.IncomingMessage;
+import io.emporium.platform.messaging.MessageReader;
+import io.emporium.platform.test.postgres.PostgresTestDatabase;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.annotation.Bean;
+import org.springframework.kafka.annotation.KafkaListener;
+import org.springframework.kafka.test.EmbeddedKafkaBroker;
+import org.springframework.kafka.test.context.EmbeddedKafka;
+import org.springframework.kafka.test.utils.KafkaTestUtils;
+import org.springframework.test.annotation.DirtiesContext;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+import static io.emporium.payments.PaymentCommandRecords.command;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * The whole service on a real PostgreSQL and a real Kafka broker (KRaft): commands in on {@code payments.commands},
+ * replies out on {@code payments.payment-events} through the outbox, the REST API over HTTP. (spring-kafka-test 4
+ * runs the embedded broker in KRaft mode only.)
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
+        "eureka.client.enabled=false", "emporium.messaging.consumer.max-attempts=2",
+        "emporium.messaging.consumer.initial-backoff=50ms" })
+@EmbeddedKafka(partitions = 3, brokerProperties = "group.initial.rebalance.delay.ms=0", bootstrapServersProperty = "spring.kafka.bootstrap-servers")
+// closes the context (and its broker) before the JVM exits, not in a shutdown hook racing the broker's cleanup
+@DirtiesContext(classMode = DirtiesContext.ClassMode.AFTER_CLASS)
+class PaymentsIntegrationTest {
+
+    private static final Duration PATIENCE = Duration.ofSeconds(30);
+    private static final String DEAD_LETTERS = PaymentMessages.COMMANDS + ".DLT";
+    private static final HttpClient http = HttpClient.newHttpClient();
+    private static final JsonMapper json = JsonMapper.shared();
+    private static KafkaProducer<String, byte[]> producer;
+
+    @DynamicPropertySource
+    static void database(DynamicPropertyRegistry registry) {
+        PostgresTestDatabase.shared("payments").registerWith(registry);
+    }
+
+    private final int port;
+    private final MessageReader reader;
+    private final Recorded recorded;
+
+    PaymentsIntegrationTest(@LocalServerPort int port, MessageReader reader, Recorded recorded,
+            EmbeddedKafkaBroker broker) {
+        this.port = port;
+        this.reader = reader;
+        this.recorded = recorded;
+        synchronized (PaymentsIntegrationTest.class) {
+            if (producer == null) {
+                Map<String, Object> settings = KafkaTestUtils.producerProps(broker);
+                settings.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class);
+                settings.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class);
+                producer = new KafkaProducer<>(settings);
+            }
+        }
+    }
+
+    @AfterAll
+    static void closeProducer() {
+        if (producer != null) {
+            producer.close();
+            producer = null;
+        }
+    }
+
+    @Test
+    void authorizeCommandAuthorizesAndRepliesWithThePaymentIdKeyedByOrder() {
+        String order = newOrder();
+
+        send(command(PaymentMessages.COMMANDS, order, AuthorizePayment.TYPE,
+                new AuthorizePayment(order, "alice", new BigDecimal("49.90"), "EUR"), newId(), "alice"));
+
+        ConsumerRecord<String, byte[]> reply = awaitReplies(order, 1).getFirst();
+        assertThat(reply.key()).isEqualTo(order);
+        IncomingMessage<PaymentAuthorized> authorized = reader.read(reply, PaymentAuthorized.class);
+        assertThat(authorized.type()).isEqualTo(PaymentAuthorized.TYPE);
+        assertThat(authorized.subject()).isEqualTo(order);
+        assertThat(authorized.source()).isEqualTo("payments");
+        assertThat(authorized.customerId()).isEqualTo("alice");
+        JsonNode payment = ok("/api/payments/orders/" + order);
+        assertThat(authorized.data()).isEqualTo(new PaymentAuthorized(order, payment.get("paymentId").asString()));
+        assertThat(payment.get("status").asString()).isEqualTo("AUTHORIZED");
+        assertThat(payment.get("amount").get("amount").decimalValue()).isEqualByComparingTo("49.90");
+    }
+
+    @Test
+    void sameCommandDeliveredTwiceTakesEffectOnceAndIsAnsweredOnce() {
+        String order = newOrder();
+        ProducerRecord<String, byte[]> authorize = command(PaymentMessages.COMMANDS, order, AuthorizePayment.TYPE,
+                new AuthorizePayment(order, "alice", BigDecimal.TEN, "EUR"), newId(), "alice");
+
+        send(authorize);
+        send(authorize);
+        // a later command on the same key is processed after both deliveries: its reply closes the window
+        send(command(PaymentMessages.COMMANDS, order, CapturePayment.TYPE, new CapturePayment(order), newId(), null));
+
+        List<ConsumerRecord<String, byte[]>> replies = awaitReplies(order, 2);
+        assertThat(replies).extracting(reader::typeOf).containsExactly(PaymentAuthorized.TYPE, PaymentCaptured.TYPE);
+        assertThat(ok("/api/payments/orders/" + order).get("history")).hasSize(2);
+    }
+
+    @Test
+    void sameCommandSentAgainWithANewMessageIdIsAnsweredTheSameWithoutASecondPayment() {
+        String order = newOrder();
+        AuthorizePayment authorize = new AuthorizePayment(order, "alice", BigDecimal.TEN, "EUR");
+
+        send(command(PaymentMessages.COMMANDS, order, AuthorizePayment.TYPE, authorize, newId(), "alice"));
+        send(command(PaymentMessages.COMMANDS, order, AuthorizePayment.TYPE, authorize, newId(), "alice"));
+
+        List<ConsumerRecord<String, byte[]>> replies = awaitReplies(order, 2);
+        PaymentAuthorized first = reader.read(replies.get(0), PaymentAuthorized.class).data();
+        PaymentAuthorized second = reader.read(replies.get(1), PaymentAuthorized.class).data();
+        assertThat(second).isEqualTo(first);
+        assertThat(ok("/api/payments/orders/" + order).get("paymentId").asString()).isEqualTo(first.paymentId());
+    }
+
+    @Test
+    void customerMarkedToDeclineIsDeclinedByIssuer() {
+        String order = newOrder();
+
+        send(command(PaymentMessages.COMMANDS, order, AuthorizePayment.TYPE,
+                new AuthorizePayment(order, "decline-bob", BigDecimal.TEN, "EUR"), newId(), "decline-bob"));
+
+        assertThat(reader.read(awaitReplies(order, 1).getFirst(), PaymentDeclined.class).data())
+                .isEqualTo(new PaymentDeclined(order, "card declined by issuer"));
+        assertThat(ok("/api/payments/orders/" + order).get("status").asString()).isEqualTo("DECLINED");
+    }
+
+    @Test
+    void amountAboveTheLimitIsDeclined() {
+        String order = newOrder();
+
+        send(command(PaymentMessages.COMMANDS, order, AuthorizePayment.TYPE,
+                new AuthorizePayment(order, "alice", new BigDecimal("5000.01"), "USD"), newId(), "alice"));
+
+        assertThat(reader.read(awaitReplies(order, 1).getFirst(), PaymentDeclined.class).data())
+                .isEqualTo(new PaymentDeclined(order, "amount exceeds the limit of 5000.00"));
+    }
+
+    @Test
+    void voidBeforeAuthorizationIsAnsweredAndTheLateAuthorizationDeclined() {
+        String order = newOrder();
+
+        send(command(PaymentMessages.COMMANDS, order, VoidPayment.TYPE, new VoidPayment(order, "saga timed out"),
+                newId(), null));
+        send(command(PaymentMessages.COMMANDS, order, AuthorizePayment.TYPE,
+                new AuthorizePayment(order, "alice", BigDecimal.TEN, "EUR"), newId(), "alice"));
+
+        List<ConsumerRecord<String, byte[]>> replies = awaitReplies(order, 2);
+        assertThat(reader.read(replies.get(0), PaymentVoided.class).data()).isEqualTo(new PaymentVoided(order));
+        assertThat(reader.read(replies.get(1), PaymentDeclined.class).data())
+                .isEqualTo(new PaymentDeclined(order, "order already cancelled"));
+        assertThat(ok("/api/payments/orders/" + order).get("status").asString()).isEqualTo("DECLINED");
+    }
+
+    @Test
+    void voidedPaymentIsNeverCaptured() {
+        String order = newOrder();
+
+        send(command(PaymentMessages.COMMANDS, order, AuthorizePayment.TYPE,
+                new AuthorizePayment(order, "alice", BigDecimal.TEN, "EUR"), newId(), "alice"));
+        send(command(PaymentMessages.COMMANDS, order, VoidPayment.TYPE, new VoidPayment(order, "shipping rejected"),
+                newId(), null));
+        send(command(PaymentMessages.COMMANDS, order, CapturePayment.TYPE, new CapturePayment(order), newId(), null));
+
+        List<ConsumerRecord<String, byte[]>> replies = awaitReplies(order, 3);
+        assertThat(replies).extracting(reader::typeOf)
+                .containsExactly(PaymentAuthorized.TYPE, PaymentVoided.TYPE, PaymentDeclined.TYPE);
+        assertThat(reader.read(replies.get(2), PaymentDeclined.class).data().reason())
+                .isEqualTo("nothing captured: the payment is VOIDED");
+        assertThat(ok("/api/payments/orders/" + order).get("status").asString()).isEqualTo("VOIDED");
+    }
+
+    @Test
+    void capturedPaymentCanBeRefundedByTheAdminOnce() {
+        String order = newOrder();
+        send(command(PaymentMessages.COMMANDS, order, AuthorizePayment.TYPE,
+                new AuthorizePayment(order, "alice", BigDecimal.TEN, "EUR"), newId(), "alice"));
+        send(command(PaymentMessages.COMMANDS, order, CapturePayment.TYPE, new CapturePayment(order), newId(), null));
+        PaymentCaptured captured = reader.read(awaitReplies(order, 2).get(1), PaymentCaptured.class).data();
+
+        HttpResponse<String> refund = post("/api/payments/" + captured.paymentId() + "/refund");
+        HttpResponse<String> again = post("/api/payments/" + captured.paymentId() + "/refund");
+
+        assertThat(refund.statusCode()).isEqualTo(200);
+        assertThat(json.readTree(refund.body()).get("status").asString()).isEqualTo("REFUNDED");
+        assertThat(again.statusCode()).isEqualTo(409);
+        assertThat(again.headers().firstValue("Content-Type")).hasValue("application/problem+json");
+        assertThat(json.readTree(again.body()).get("traceId").asString()).matches("[0-9a-f]{32}");
+    }
+
+    @Test
+    void invalidCommandGoesToTheDeadLetterTopicAtOnce() {
+        String order = newOrder();
+
+        send(command(PaymentMessages.COMMANDS, order, AuthorizePayment.TYPE,
+                new AuthorizePayment(order, "alice", BigDecimal.TEN, "XYZ"), newId(), "alice"));
+
+        await().atMost(PATIENCE).until(() -> recorded.on(DEAD_LETTERS, order).size() == 1);
+        assertThat(recorded.on(PaymentMessages.EVENTS, order)).isEmpty();
+        assertThat(status("/api/payments/orders/" + order)).isEqualTo(404);
+    }
+
+    @Test
+    void recordThatIsNoMessageGoesToTheDeadLetterTopic() {
+        String order = newOrder();
+
+        send(new ProducerRecord<>(PaymentMessages.COMMANDS, order, "not json".getBytes(StandardCharsets.UTF_8)));
+
+        await().atMost(PATIENCE).until(() -> recorded.on(DEAD_LETTERS, order).size() == 1);
+    }
+
+    @Test
+    void unknownMessageTypesAreSkipped() {
+        String order = newOrder();
+
+        send(command(PaymentMessages.COMMANDS, order, "payments.SomethingNew", Map.of("orderId", order), newId(), null));
+        send(command(PaymentMessages.COMMANDS, order, CapturePayment.TYPE, new CapturePayment(order), newId(), null));
+
+        assertThat(awaitReplies(order, 1)).extracting(reader::typeOf).containsExactly(PaymentDeclined.TYPE);
+    }
+
+    @Test
+    void unknownOrderIsA404ProblemWithTraceId() {
+        HttpResponse<String> response = get("/api/payments/orders/" + newOrder());
+
+        assertThat(response.statusCode()).isEqualTo(404);
+        assertThat(response.headers().firstValue("Content-Type")).hasValue("application/problem+json");
+        assertThat(json.readTree(response.body()).get("traceId").asString()).matches("[0-9a-f]{32}");
+    }
+
+    @Test
+    void readinessIncludesTheDatabase() {
+        JsonNode readiness = ok("/actuator/health/readiness");
+
+        assertThat(readiness.get("status").asString()).isEqualTo("UP");
+        assertThat(readiness.get("components").get("db").get("status").asString()).isEqualTo("UP");
+    }
+
+    private List<ConsumerRecord<String, byte[]>> awaitReplies(String order, int count) {
+        await().atMost(PATIENCE).until(() -> recorded.on(PaymentMessages.EVENTS, order).size() >= count);
+        List<ConsumerRecord<String, byte[]>> replies = recorded.on(PaymentMessages.EVENTS, order);
+        assertThat(replies).as("replies for order %s", order).hasSize(count);
+        return replies;
+    }
+
+    private static void send(ProducerRecord<String, byte[]> record) {
+        try {
+            producer.send(record).get();
+        }
+        catch (Exception ex) {
+            throw new IllegalStateException("Could not send " + record, ex);
+        }
+    }
+
+    private JsonNode ok(String path) {
+        HttpResponse<String> response = get(path);
+        assertThat(response.statusCode()).as("GET %s: %s", path, response.body()).isEqualTo(200);
+        return json.readTree(response.body());
+    }
+
+    private int status(String path) {
+        return get(path).statusCode();
+    }
+
+    private HttpResponse<String> get(String path) {
+        return exchange(HttpRequest.newBuilder(uri(path)).build());
+    }
+
+    private HttpResponse<String> post(String path) {
+        return exchange(HttpRequest.newBuilder(uri(path)).POST(HttpRequest.BodyPublishers.noBody()).build());
+    }
+
+    private URI uri(String path) {
+        return URI.create("http://127.0.0.1:" + port + path);
+    }
+
+    private static HttpResponse<String> exchange(HttpRequest request) {
+        try {
+            return http.send(request, BodyHandlers.ofString());
+        }
+        catch (IOException ex) {
+            throw new IllegalStateException(request + " failed", ex);
+        }
+        catch (InterruptedException ex) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("Interrupted during " + request, ex);
+        }
+    }
+
+    private static String newOrder() {
+        return UUID.randomUUID().toString();
+    }
+
+    private static String newId() {
+        return UUID.randomUUID().toString();
+    }
+
+    /** Every record on the reply and dead-letter topics, as the saga (or an operator) would see them. */
+    static final class Recorded {
+
+        private final ConcurrentLinkedQueue<ConsumerRecord<String, byte[]>> records = new ConcurrentLinkedQueue<>();
+
+        @KafkaListener(topics = { PaymentMessages.EVENTS, DEAD_LETTERS }, groupId = "payments-test-observer")
+        void record(ConsumerRecord<String, byte[]> record) {
+            records.add(record);
+        }
+
+        List<ConsumerRecord<String, byte[]>> on(String topic, String key) {
+            return records.stream().filter(r -> r.topic().equals(topic) && key.equals(r.key())).toList();
+        }
+    }
+
+    @TestConfiguration(proxyBeanMethods = false)
+    static class Observer {
+
+        @Bean
+        Recorded recorded() {
+            return new Recorded();
+        }
+    }
+}

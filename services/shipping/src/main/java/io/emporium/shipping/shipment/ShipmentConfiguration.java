@@ -1,0 +1,29 @@
+package io.emporium.shipping.shipment;
+
+import java.time.Clock;
+
+import io.emporium.shipping.shipment.application.ShipmentReplies;
+import io.emporium.shipping.shipment.application.ShipmentService;
+import io.emporium.shipping.shipment.application.Transactions;
+import io.emporium.shipping.shipment.model.CancelledOrders;
+import io.emporium.shipping.shipment.model.Shipments;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/** Wires the plain-Java shipping application to its Spring adapters and its configured rules. */
+@Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties(ShippingProperties.class)
+class ShipmentConfiguration {
+
+    @Bean
+    Clock clock() {
+        return Clock.systemUTC();
+    }
+
+    @Bean
+    ShipmentService shipmentService(Shipments shipments, CancelledOrders cancelledOrders, ShippingProperties properties,
+            ShipmentReplies replies, Transactions transactions, Clock clock) {
+        return new ShipmentService(shipments, cancelledOrders, properties.rules(), replies, transactions, clock);
+    }
+}

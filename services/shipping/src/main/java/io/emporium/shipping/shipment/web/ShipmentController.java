@@ -1,0 +1,31 @@
+package io.emporium.shipping.shipment.web;
+
+import io.emporium.shipping.shipment.application.ShipmentService;
+import io.emporium.shipping.shipment.model.OrderId;
+import jakarta.validation.constraints.Pattern;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * The shipping REST API under {@code /api/shipping} (the gateway forwards that prefix unchanged). Read-only:
+ * shipments change only on the order saga's commands. A malformed order id is a 400 problem, an unknown one 404.
+ */
+@RestController
+@RequestMapping("/api/shipping")
+class ShipmentController {
+
+    private final ShipmentService shipments;
+
+    ShipmentController(ShipmentService shipments) {
+        this.shipments = shipments;
+    }
+
+    /** The order's shipment, whatever its status; 404 if the order has none. */
+    @GetMapping("/orders/{orderId}")
+    ShipmentResponse shipmentOfOrder(@PathVariable @Pattern(regexp = OrderId.FORMAT) String orderId) {
+        return shipments.shipmentOf(new OrderId(orderId)).map(ShipmentResponse::of)
+                .orElseThrow(() -> new ShipmentNotFound(orderId));
+    }
+}
