@@ -17,7 +17,7 @@ import java.util.stream.Stream;
 final class Emporium {
 
     /** Every port the walking skeleton listens on: infrastructure, then services. */
-    static final Set<Integer> SYSTEM_PORTS = Set.of(5433, 9092, 9411, 8761, 8081, 8080);
+    static final Set<Integer> SYSTEM_PORTS = Set.of(5433, 9092, 9411, 8761, 8080, 8081, 8082, 8083, 8084, 8085, 8086);
 
     static final Path HOME = Path.of(System.getProperty("emporium.home", "../..")).toAbsolutePath().normalize();
 
@@ -44,6 +44,32 @@ final class Emporium {
             String text = Files.readString(output, StandardCharsets.UTF_8);
             Files.delete(output);
             return new Result(process.exitValue(), text);
+        }
+        catch (IOException ex) {
+            throw new UncheckedIOException(ex);
+        }
+        catch (InterruptedException ex) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(ex);
+        }
+    }
+
+    /** The pid of a part, as {@code ./emporium status} shows it (e.g. "kafka", "payments#1"). */
+    static long pidOf(String part) {
+        String status = run(Duration.ofSeconds(30), "status").output();
+        return status.lines().map(String::trim).map(line -> line.split("\\s+"))
+                .filter(fields -> fields.length > 1 && fields[0].equals(part))
+                .mapToLong(fields -> Long.parseLong(fields[1])).findFirst()
+                .orElseThrow(() -> new AssertionError("no part " + part + " in:\n" + status));
+    }
+
+    /** Sends a signal (STOP, CONT, KILL, TERM) to a process, as an operator would with kill(1). */
+    static void signal(long pid, String signal) {
+        try {
+            Process kill = new ProcessBuilder("kill", "-" + signal, String.valueOf(pid)).inheritIO().start();
+            if (kill.waitFor() != 0) {
+                throw new AssertionError("kill -" + signal + " " + pid + " failed");
+            }
         }
         catch (IOException ex) {
             throw new UncheckedIOException(ex);

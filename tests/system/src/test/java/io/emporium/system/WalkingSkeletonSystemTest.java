@@ -8,58 +8,28 @@ import java.net.http.HttpResponse.BodyHandlers;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.fail;
 
 /**
- * The walking skeleton end to end: {@code ./emporium up -d} starts PostgreSQL, Kafka, Zipkin, the registry, the
- * catalog and the gateway as separate processes; the catalog answers through the gateway; {@code down} leaves
- * nothing behind.
+ * The walking skeleton end to end, on the real system started by {@link RunningSystem}: PostgreSQL, Kafka, Zipkin and
+ * every service as separate processes; the catalog answers through the gateway, errors are problems, logs are JSON.
  */
+@Order(1)
+@ExtendWith(RunningSystem.class)
 class WalkingSkeletonSystemTest {
 
     private static final String GATEWAY = "http://127.0.0.1:8080";
     private static final String CATALOG = "http://127.0.0.1:8081";
     private static final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private static final JsonMapper json = JsonMapper.shared();
-
-    /** Where each service log ended before this run: earlier runs' lines are not this test's business. */
-    private static final Map<String, Long> logOffsets = new HashMap<>();
-
-    @BeforeAll
-    static void up() throws Exception {
-        for (String service : List.of("registry", "catalog", "gateway")) {
-            Path log = logOf(service);
-            logOffsets.put(service, Files.exists(log) ? Files.size(log) : 0L);
-        }
-        assertThat(Emporium.listeningSystemPorts())
-                .as("ports of the system must be free before the test starts it (is a system already running?)")
-                .isEmpty();
-        Emporium.Result up = Emporium.run(Duration.ofMinutes(8), "up", "-d");
-        if (up.exitCode() != 0) {
-            Emporium.run(Duration.ofMinutes(2), "down");
-            fail("'emporium up -d' failed with exit code " + up.exitCode() + ":\n" + up.output());
-        }
-        assertThat(up.output()).contains(GATEWAY).contains("curl");
-    }
-
-    @AfterAll
-    static void downLeavesNothingBehind() {
-        Emporium.Result down = Emporium.run(Duration.ofMinutes(3), "down");
-        assertThat(down.exitCode()).as(down.output()).isZero();
-        assertThat(Emporium.leftoverProcesses()).as("processes left after down").isEmpty();
-        assertThat(Emporium.listeningSystemPorts()).as("ports still listened on after down").isEmpty();
-    }
 
     @Test
     void catalogAnswersThroughTheGateway() throws Exception {
@@ -119,14 +89,14 @@ class WalkingSkeletonSystemTest {
     void statusShowsEveryPartRunning() {
         Emporium.Result status = Emporium.run(Duration.ofMinutes(1), "status");
         assertThat(status.exitCode()).as(status.output()).isZero();
-        assertThat(status.output()).contains("postgres", "kafka", "zipkin", "registry", "catalog", "gateway");
+        assertThat(status.output()).contains("postgres", "kafka", "zipkin").contains(RunningSystem.SERVICES);
     }
 
     @Test
     void servicesLogOneJsonObjectPerLineWithTheirIdentity() throws Exception {
-        for (String service : List.of("registry", "catalog", "gateway")) {
-            Path log = logOf(service);
-            List<String> lines = linesSince(log, logOffsets.get(service));
+        for (String service : RunningSystem.SERVICES) {
+            Path log = RunningSystem.logOf(service);
+            List<String> lines = linesSince(log, RunningSystem.logOffset(service));
             assertThat(lines).as(log.toString()).isNotEmpty();
             for (String line : lines) {
                 JsonNode event = json.readTree(line);
@@ -138,10 +108,6 @@ class WalkingSkeletonSystemTest {
         Emporium.Result logs = Emporium.run(Duration.ofMinutes(1), "logs", "--service", "catalog", "--grep", "Started");
         assertThat(logs.exitCode()).as(logs.output()).isZero();
         assertThat(logs.output()).contains("Started");
-    }
-
-    private static Path logOf(String service) {
-        return Emporium.HOME.resolve("var/logs/" + service + "-1.jsonl");
     }
 
     private static List<String> linesSince(Path file, long offset) throws Exception {

@@ -1,0 +1,72 @@
+package io.emporium.system;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.extension.BeforeAllCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.fail;
+
+/**
+ * Starts the real system once for all system test classes of a run ({@code ./emporium up -d}) and, as a safety net,
+ * stops it when the run ends. {@link DownLeavesNothingSystemTest}, ordered last, stops it explicitly and checks
+ * that nothing is left behind.
+ */
+final class RunningSystem implements BeforeAllCallback {
+
+    static final List<String> SERVICES = List.of("registry", "catalog", "orders", "inventory", "payments", "shipping",
+            "notifications", "gateway");
+
+    private static boolean started;
+    private static boolean stopped;
+    /** Where each service log ended before this run: earlier runs' lines are not this run's business. */
+    private static final Map<String, Long> logOffsets = new HashMap<>();
+
+    @Override
+    public void beforeAll(ExtensionContext context) throws Exception {
+        synchronized (RunningSystem.class) {
+            if (started) {
+                return;
+            }
+            for (String service : SERVICES) {
+                Path log = logOf(service);
+                logOffsets.put(service, Files.exists(log) ? Files.size(log) : 0L);
+            }
+            assertThat(Emporium.listeningSystemPorts())
+                    .as("ports of the system must be free before the tests start it (is a system already running?)")
+                    .isEmpty();
+            Emporium.Result up = Emporium.run(Duration.ofMinutes(10), "up", "-d");
+            if (up.exitCode() != 0) {
+                Emporium.run(Duration.ofMinutes(2), "down");
+                fail("'emporium up -d' failed with exit code " + up.exitCode() + ":\n" + up.output());
+            }
+            assertThat(up.output()).contains("http://127.0.0.1:8080").contains("curl");
+            started = true;
+            context.getRoot().getStore(ExtensionContext.Namespace.GLOBAL)
+                    .put(RunningSystem.class, (AutoCloseable) RunningSystem::stop);
+        }
+    }
+
+    /** Stops the system (once); returns the output of {@code down}, or null if it was already stopped. */
+    static synchronized Emporium.Result stop() {
+        if (stopped || !started) {
+            return null;
+        }
+        stopped = true;
+        return Emporium.run(Duration.ofMinutes(3), "down");
+    }
+
+    static Path logOf(String service) {
+        return Emporium.HOME.resolve("var/logs/" + service + "-1.jsonl");
+    }
+
+    static long logOffset(String service) {
+        return logOffsets.getOrDefault(service, 0L);
+    }
+}
