@@ -1,6 +1,7 @@
 package io.emporium.runner.cli;
 
 import java.time.Duration;
+import java.util.List;
 import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.concurrent.Callable;
@@ -22,8 +23,6 @@ import picocli.CommandLine.Command;
                 "Exits 1 when the system is not running."})
 final class StatusCommand implements Callable<Integer> {
 
-    private static final String ROW = "%-14s %-8s %-6s %-9s %-9s %-9s %-8s %s%n";
-
     @Override
     public Integer call() {
         Workspace workspace = Workspace.fromEnvironment();
@@ -37,23 +36,57 @@ final class StatusCommand implements Callable<Integer> {
             return 1;
         }
         SystemState system = state.get();
+        long now = System.currentTimeMillis();
         System.out.printf("Emporium %s (supervisor pid %d, up %s)%n", system.phase().name().toLowerCase(),
-                system.supervisorPid(), Durations.format(Duration.ofMillis(System.currentTimeMillis() - system.startedAt())));
-        System.out.printf(ROW, "PART", "PID", "PORT", "HEALTH", "UPTIME", "RESTARTS", "RSS", "STATUS");
-        for (PartStatus part : system.parts()) {
-            boolean alive = part.pid() > 0 && ProcessHandle.of(part.pid()).map(ProcessHandle::isAlive).orElse(false);
-            OptionalLong rss = alive ? Processes.rssKilobytes(part.pid()) : OptionalLong.empty();
-            System.out.printf(ROW, part.id(),
+                system.supervisorPid(), Durations.format(Duration.ofMillis(now - system.startedAt())));
+        table(system.parts(), Machine.LIVE, now).lines().forEach(System.out::println);
+        return 0;
+    }
+
+    /** One row per part, columns as wide as their content; what is asked of the machine comes from {@code machine}. */
+    static Table table(List<PartStatus> parts, Machine machine, long now) {
+        Table table = new Table("PART", "PID", "PORT", "HEALTH", "UPTIME", "RESTARTS", "RSS", "STATUS");
+        for (PartStatus part : parts) {
+            boolean alive = part.pid() > 0 && machine.isAlive(part.pid());
+            OptionalLong rss = alive ? machine.rssKilobytes(part.pid()) : OptionalLong.empty();
+            table.row(part.id(),
                     part.pid() > 0 ? Long.toString(part.pid()) : "-",
                     part.port() > 0 ? Integer.toString(part.port()) : "-",
-                    health(part),
-                    part.startedAt() > 0 && alive
-                            ? Durations.format(Duration.ofMillis(System.currentTimeMillis() - part.startedAt())) : "-",
+                    part.port() > 0 ? machine.health(part) : "-",
+                    part.startedAt() > 0 && alive ? Durations.format(Duration.ofMillis(now - part.startedAt())) : "-",
                     part.restarts(),
                     rss.isPresent() ? rss.getAsLong() / 1024 + " MB" : "-",
                     part.status().label() + (part.message() == null ? "" : ": " + part.message()));
         }
-        return 0;
+        return table;
+    }
+
+    /** What the table asks of this machine right now: whether a process lives, its memory, a part's health. */
+    interface Machine {
+
+        Machine LIVE = new Machine() {
+            @Override
+            public boolean isAlive(long pid) {
+                return ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false);
+            }
+
+            @Override
+            public OptionalLong rssKilobytes(long pid) {
+                return Processes.rssKilobytes(pid);
+            }
+
+            @Override
+            public String health(PartStatus part) {
+                return StatusCommand.health(part);
+            }
+        };
+
+        boolean isAlive(long pid);
+
+        OptionalLong rssKilobytes(long pid);
+
+        /** {@code UP}, {@code DOWN} or {@code NOT_READY}, asked on the part's port. */
+        String health(PartStatus part);
     }
 
     private static String health(PartStatus part) {

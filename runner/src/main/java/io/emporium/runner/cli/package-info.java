@@ -1,2 +1,5 @@
-/** The picocli commands: {@code up}, {@code down}, {@code status}, {@code logs} and the hidden {@code supervise}. */
+/**
+ * The picocli commands: {@code up}, {@code down}, {@code status}, {@code logs}, {@code dlq list|replay} and the hidden
+ * {@code supervise}.
+ */
 package io.emporium.runner.cli;

@@ -1,0 +1,60 @@
+package io.emporium.runner.cli;
+
+import java.io.PrintWriter;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+
+import io.emporium.runner.dlq.DeadLetter;
+import io.emporium.runner.dlq.Replay;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+/** {@code dlq list}: every dead letter, read without a consumer group. */
+@Command(name = "list", mixinStandardHelpOptions = true,
+        description = {"Lists the records of every *.DLT topic (or one): where each is, when it was dead-lettered, "
+                + "its ce_type, ce_id and key, where it came from, whether it was replayed, the first line of the "
+                + "exception message and its value, shortened (--json has everything).",
+                "Reads as it is at the start, without a consumer group: commits nothing, moves no offsets."})
+final class DlqListCommand implements Callable<Integer> {
+
+    @Mixin
+    KafkaOptions kafka;
+
+    @Option(names = "--topic", paramLabel = "TOPIC",
+            description = "Only this dead-letter topic: orders.order-events.DLT, or orders.order-events.")
+    String topic;
+
+    @Option(names = "--json", description = "A JSON array with full keys, values and exception messages.")
+    boolean json;
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public Integer call() {
+        PrintWriter out = spec.commandLine().getOut();
+        return kafka.withQueue(spec, queue -> {
+            List<DeadLetter> letters = queue.deadLetters(topic);
+            Map<String, Replay> replays = queue.replays();
+            if (json) {
+                out.println(DeadLetterView.json(letters, replays));
+            } else if (letters.isEmpty()) {
+                out.println("No dead letters on "
+                        + (topic == null ? "any *.DLT topic" : DeadLetter.deadLetterTopicOf(topic)) + " at "
+                        + queue.bootstrapServers() + ".");
+            } else {
+                DeadLetterView.table(letters, replays, ZoneId.systemDefault()).lines().forEach(out::println);
+                long replayed = letters.stream()
+                        .filter(letter -> DeadLetterView.replayOf(letter, replays) != null).count();
+                out.printf("%d dead letter%s, %d replayed. Replay: ./emporium dlq replay --id CE_ID | --all%n",
+                        letters.size(), letters.size() == 1 ? "" : "s", replayed);
+            }
+            out.flush();
+            return 0;
+        });
+    }
+}

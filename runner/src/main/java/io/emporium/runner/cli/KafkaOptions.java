@@ -1,0 +1,60 @@
+package io.emporium.runner.cli;
+
+import java.io.PrintWriter;
+import java.util.function.Function;
+
+import io.emporium.runner.Workspace;
+import io.emporium.runner.dlq.DeadLetterQueue;
+import io.emporium.runner.dlq.DeadLetterQueueException;
+import io.emporium.runner.infra.KafkaProbe;
+import io.emporium.runner.topology.TopologyLoader;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+
+/** {@code --bootstrap} of the {@code dlq} commands, and running one against that Kafka. */
+final class KafkaOptions {
+
+    @Option(names = {"--bootstrap", "--kafka-bootstrap"}, paramLabel = "HOST:PORT",
+            defaultValue = "${env:EMPORIUM_KAFKA_BOOTSTRAP}",
+            description = "Kafka bootstrap servers (default: $EMPORIUM_KAFKA_BOOTSTRAP, else the kafka of "
+                    + "emporium.yaml, 127.0.0.1:9092).")
+    String bootstrap;
+
+    /** The option, else {@code EMPORIUM_KAFKA_BOOTSTRAP}, else the topology's broker. */
+    String bootstrapServers() {
+        if (bootstrap != null && !bootstrap.isBlank()) {
+            return bootstrap.strip();
+        }
+        return TopologyLoader.load(Workspace.fromEnvironment().topologyFile()).kafka().bootstrapServers();
+    }
+
+    /**
+     * Runs {@code action} with the dead letters of the cluster. When no broker answers, or Kafka fails on the way
+     * ({@link DeadLetterQueueException}), it says so in one line on stderr and returns 1.
+     */
+    int withQueue(CommandSpec spec, Function<DeadLetterQueue, Integer> action) {
+        PrintWriter err = spec.commandLine().getErr();
+        String servers = bootstrapServers();
+        if (!probe(servers).isReady()) {
+            err.println("emporium: no Kafka broker answers at " + servers
+                    + " (is Emporium running? ./emporium status; or pass --bootstrap)");
+            err.flush();
+            return 1;
+        }
+        try (DeadLetterQueue queue = DeadLetterQueue.connect(servers)) {
+            return action.apply(queue);
+        } catch (DeadLetterQueueException e) {
+            err.println("emporium: " + e.getMessage());
+            err.flush();
+            return 1;
+        }
+    }
+
+    private static KafkaProbe probe(String servers) {
+        try {
+            return KafkaProbe.forBootstrap(servers);
+        } catch (IndexOutOfBoundsException | NumberFormatException e) {
+            throw new IllegalArgumentException("--bootstrap: expected HOST:PORT[,HOST:PORT...], got '" + servers + "'");
+        }
+    }
+}

@@ -1,0 +1,64 @@
+package io.emporium.runner.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import java.util.OptionalLong;
+
+import org.junit.jupiter.api.Test;
+
+import io.emporium.runner.process.PartStatus;
+import io.emporium.runner.process.Status;
+
+class StatusCommandTest {
+
+    private static final long NOW = 1_000_000_000L;
+
+    private final StatusCommand.Machine machine = new StatusCommand.Machine() {
+        @Override
+        public boolean isAlive(long pid) {
+            return true;
+        }
+
+        @Override
+        public OptionalLong rssKilobytes(long pid) {
+            return OptionalLong.of(204_800);
+        }
+
+        @Override
+        public String health(PartStatus part) {
+            return "UP";
+        }
+    };
+
+    @Test
+    void namesLongerThanTheHeaderKeepEveryColumnInLine() {
+        List<String> lines = StatusCommand.table(List.of(
+                part("kafka", "kafka", 0, 4242, 9092),
+                part("notifications#1", "notifications", 1, 123456, 8086),
+                part("catalog#1", "catalog", 1, 77, 8081)), machine, NOW).lines();
+
+        assertThat(lines).hasSize(4);
+        int pidColumn = lines.getFirst().indexOf("PID");
+        int portColumn = lines.getFirst().indexOf("PORT");
+        assertThat(lines.get(1).substring(pidColumn)).startsWith("4242 ");
+        assertThat(lines.get(2).substring(pidColumn)).startsWith("123456 ");
+        assertThat(lines.get(3).substring(pidColumn)).startsWith("77 ");
+        assertThat(lines.get(2).substring(portColumn)).startsWith("8086 ");
+        assertThat(lines.get(2)).startsWith("notifications#1  123456").contains("UP", "1m40s", "200 MB", "ready");
+    }
+
+    @Test
+    void showsDashesForWhatAPartWithoutProcessOrPortHasNot() {
+        PartStatus waiting = new PartStatus("orders#1", "orders", 1, "service", Status.WAITING, 0, 0, 0, 0, -1, 0,
+                "waiting for kafka", null);
+
+        assertThat(StatusCommand.table(List.of(waiting), machine, NOW).lines().get(1).split("\\s{2,}"))
+                .containsExactly("orders#1", "-", "-", "-", "-", "0", "-", "waiting: waiting for kafka");
+    }
+
+    private static PartStatus part(String id, String name, int instance, long pid, int port) {
+        return new PartStatus(id, name, instance, instance == 0 ? "infra" : "service", Status.READY, pid, 0, port,
+                NOW - 100_000, 1_000, 0, null, null);
+    }
+}
