@@ -13,11 +13,12 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *     that have spring-kafka and a DataSource)
  * @param relay the outbox relay
  * @param consumer listener retries and dead-lettering
+ * @param inbox how long the inbox remembers processed messages
  * @param topics defaults for topics declared with {@link MessagingTopics}
  */
 @ConfigurationProperties("emporium.messaging")
 public record MessagingProperties(@DefaultValue("true") boolean enabled, @DefaultValue Relay relay,
-        @DefaultValue Consumer consumer, @DefaultValue Topics topics) {
+        @DefaultValue Consumer consumer, @DefaultValue Inbox inbox, @DefaultValue Topics topics) {
 
     /**
      * @param enabled whether this instance runs a relay (default true); with false, messages wait until an instance
@@ -43,6 +44,14 @@ public record MessagingProperties(@DefaultValue("true") boolean enabled, @Defaul
      */
     public record Consumer(@DefaultValue("5") int maxAttempts, @DefaultValue("200ms") Duration initialBackoff,
             @DefaultValue("2.0") double backoffMultiplier, @DefaultValue("5s") Duration maxBackoff) {
+    }
+
+    /**
+     * @param retention how long a processed message id is kept (default 14d); must exceed the longest time in which a
+     *     message can be delivered again, which is how long dead letters are kept for {@code ./emporium dlq replay}
+     * @param purgeInterval how often rows older than that are deleted (default 1h)
+     */
+    public record Inbox(@DefaultValue("14d") Duration retention, @DefaultValue("1h") Duration purgeInterval) {
     }
 
     /**

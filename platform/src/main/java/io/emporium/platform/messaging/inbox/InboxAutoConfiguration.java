@@ -5,6 +5,7 @@ import java.time.Clock;
 import javax.sql.DataSource;
 
 import io.emporium.platform.messaging.Inbox;
+import io.emporium.platform.messaging.MessagingProperties;
 import io.emporium.platform.messaging.schema.PlatformSchema;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
@@ -25,5 +26,12 @@ class InboxAutoConfiguration {
     Inbox inbox(PlatformSchema schema, DataSource dataSource, ObjectProvider<MeterRegistry> registry) {
         return new JdbcInbox(new JdbcTemplate(dataSource), registry.getIfAvailable(SimpleMeterRegistry::new),
                 Clock.systemUTC());
+    }
+
+    @Bean
+    InboxPurge inboxPurge(PlatformSchema schema, DataSource dataSource, MessagingProperties properties,
+            ObjectProvider<MeterRegistry> registry) {
+        return new InboxPurge(new JdbcTemplate(dataSource), properties.inbox().retention(),
+                properties.inbox().purgeInterval(), Clock.systemUTC(), registry.getIfAvailable(SimpleMeterRegistry::new));
     }
 }
