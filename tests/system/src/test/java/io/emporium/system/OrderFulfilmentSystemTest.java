@@ -129,6 +129,20 @@ class OrderFulfilmentSystemTest {
     }
 
     @Test
+    void ordersPlacedWhileKafkaIsDownCompleteOnceTheRunnerHasRestartedIt() throws Exception {
+        long kafka = Emporium.pidOf("kafka");
+        Emporium.signal(kafka, "KILL");
+        List<String> ids = new ArrayList<>();
+        for (int i = 0; i < 8; i++) {
+            ids.add(idOf(placeOrder("gina", "SKU-00014" + i, 1)));
+        }
+        for (String id : ids) {
+            assertThat(awaitFinal(id, Duration.ofSeconds(180)).get("status").asString()).as(id).isEqualTo("CONFIRMED");
+        }
+        assertThat(Emporium.pidOf("kafka")).as("the runner restarted the broker").isNotEqualTo(kafka);
+    }
+
+    @Test
     void aParticipantKilledMidSagaIsRestartedAndEveryOrderEndsConsistently() throws Exception {
         List<String> ids = new ArrayList<>();
         for (int i = 0; i < 10; i++) {

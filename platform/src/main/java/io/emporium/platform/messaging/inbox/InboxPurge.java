@@ -25,7 +25,8 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * <p>
  * A message delivered again after its row was purged would run its effect again, so {@code retention} must exceed
  * every way a message can come back: Kafka redelivery after a rebalance (seconds) and a dead letter replayed with
- * {@code ./emporium dlq replay} (as long as dead letters are kept; 14 days by default, as long as Kafka keeps them).
+ * {@code ./emporium dlq replay} (as long as Kafka keeps dead letters: 7 days by default). The default of 14 days
+ * covers both.
  */
 final class InboxPurge implements SmartLifecycle {
 
