@@ -4,8 +4,6 @@ import static io.emporium.runner.dlq.DeadLetters.bytes;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
@@ -15,8 +13,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
 
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
@@ -39,13 +35,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 import io.emporium.runner.TestPorts;
 import io.emporium.runner.dlq.DeadLetters;
-import io.emporium.runner.infra.KafkaBroker;
-import io.emporium.runner.infra.KafkaProbe;
-import io.emporium.runner.logs.RunnerLog;
-import io.emporium.runner.process.Backoff;
-import io.emporium.runner.process.PartState;
-import io.emporium.runner.process.ProcessPart;
-import io.emporium.runner.topology.KafkaSpec;
+import io.emporium.runner.infra.TestBroker;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -58,24 +48,14 @@ class DlqCommandIT {
     @TempDir
     static Path dir;
 
-    private static final ScheduledExecutorService scheduler = Executors.newSingleThreadScheduledExecutor();
-    private static ProcessPart broker;
+    private static TestBroker broker;
     private static String bootstrap;
     private static Admin admin;
 
     @BeforeAll
     static void startBroker() throws Exception {
-        Path lib = TestPorts.home().resolve("infra/kafka/target/lib");
-        assertThat(lib).as("the broker's classpath; build it with ./mvnw -pl infra/kafka package").isDirectory();
-        KafkaSpec spec = new KafkaSpec(TestPorts.free(), TestPorts.free());
-        Path logFile = dir.resolve("kafka.log");
-        PartState state = new PartState("kafka", "kafka", 0, "infra", spec.port(), "kafka.log", () -> { });
-        broker = new ProcessPart(state, List.of(spec.port(), spec.controllerPort()),
-                new KafkaBroker(lib, dir.resolve("kafka"), spec, TestPorts.java(), logFile).launch(),
-                new KafkaProbe("127.0.0.1", spec.port()), Duration.ofSeconds(120), Duration.ofSeconds(30),
-                Backoff.standard(), scheduler, new RunnerLog(new PrintStream(new ByteArrayOutputStream())), logFile);
-        broker.start();
-        bootstrap = spec.bootstrapServers();
+        broker = TestBroker.start(dir);
+        bootstrap = broker.bootstrapServers();
         admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap));
     }
 
@@ -85,9 +65,8 @@ class DlqCommandIT {
             admin.close();
         }
         if (broker != null) {
-            broker.stop();
+            broker.close();
         }
-        scheduler.shutdownNow();
     }
 
     @Test

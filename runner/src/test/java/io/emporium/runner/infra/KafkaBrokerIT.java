@@ -3,16 +3,12 @@ package io.emporium.runner.infra;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
 
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -26,11 +22,6 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import io.emporium.runner.TestPorts;
-import io.emporium.runner.logs.RunnerLog;
-import io.emporium.runner.process.Backoff;
-import io.emporium.runner.process.PartState;
-import io.emporium.runner.process.ProcessPart;
 import io.emporium.runner.process.Status;
 import io.emporium.runner.topology.KafkaSpec;
 
@@ -40,32 +31,21 @@ class KafkaBrokerIT {
     @TempDir
     Path dir;
 
-    private final ScheduledExecutorService scheduler = Executors.newSingleThreadScheduledExecutor();
-    private ProcessPart broker;
+    private TestBroker broker;
 
     @AfterEach
     void stop() {
         if (broker != null) {
-            broker.stop();
+            broker.close();
         }
-        scheduler.shutdownNow();
     }
 
     @Test
     void producesAndConsumesARecord() throws Exception {
-        Path lib = TestPorts.home().resolve("infra/kafka/target/lib");
-        assertThat(lib).as("the broker's classpath; build it with ./mvnw -pl infra/kafka package").isDirectory();
-        KafkaSpec spec = new KafkaSpec(TestPorts.free(), TestPorts.free());
-        Path logFile = dir.resolve("kafka.log");
-        PartState state = new PartState("kafka", "kafka", 0, "infra", spec.port(), "kafka.log", () -> { });
-        broker = new ProcessPart(state, List.of(spec.port(), spec.controllerPort()),
-                new KafkaBroker(lib, dir.resolve("kafka"), spec, TestPorts.java(), logFile).launch(),
-                new KafkaProbe("127.0.0.1", spec.port()), Duration.ofSeconds(120), Duration.ofSeconds(30),
-                Backoff.standard(), scheduler, new RunnerLog(new PrintStream(new ByteArrayOutputStream())), logFile);
+        broker = TestBroker.start(dir);
+        KafkaSpec spec = broker.spec();
 
-        broker.start();
-
-        assertThat(state.snapshot().status()).isEqualTo(Status.READY);
+        assertThat(broker.state().snapshot().status()).isEqualTo(Status.READY);
         assertThat(Files.readString(dir.resolve("kafka/server.properties")))
                 .contains("listeners=PLAINTEXT://127.0.0.1:" + spec.port() + ",CONTROLLER://127.0.0.1:" + spec.controllerPort());
         String bootstrap = spec.bootstrapServers();
@@ -94,9 +74,9 @@ class KafkaBrokerIT {
             assertThat(record.value()).isEqualTo("placed");
         });
 
-        long pid = state.snapshot().pid();
-        broker.stop();
+        long pid = broker.state().snapshot().pid();
+        broker.close();
         assertThat(ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false)).isFalse();
-        assertThat(Files.readString(logFile)).contains("Kafka Server started");
+        assertThat(Files.readString(dir.resolve("kafka.log"))).contains("Kafka Server started");
     }
 }
