@@ -1,6 +1,7 @@
 package io.emporium.platform.messaging;
 
 import java.time.Instant;
+import java.util.function.Function;
 
 import org.jspecify.annotations.Nullable;
 
@@ -18,4 +19,19 @@ import org.jspecify.annotations.Nullable;
  */
 public record IncomingMessage<T>(String id, String type, String source, String subject, Instant time,
         @Nullable String customerId, T data) {
+
+    /**
+     * Turns the data into what the handler works with (a command, a value object). A conversion that rejects the
+     * data by throwing {@link IllegalArgumentException} or {@link NullPointerException} (a missing or malformed
+     * field) makes the message invalid: it throws {@link InvalidMessageException}, so the message goes to the
+     * dead-letter topic at once instead of being retried.
+     */
+    public <R> R convert(Function<? super T, R> conversion) {
+        try {
+            return conversion.apply(data);
+        }
+        catch (IllegalArgumentException | NullPointerException ex) {
+            throw new InvalidMessageException(type + " " + id + " is malformed: " + ex.getMessage(), ex);
+        }
+    }
 }

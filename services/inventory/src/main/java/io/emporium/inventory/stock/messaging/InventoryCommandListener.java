@@ -73,7 +73,7 @@ class InventoryCommandListener {
     private <T, C> void handle(ConsumerRecord<String, byte[]> record, Class<T> dataType, Function<T, C> toCommand,
             Consumer<C> useCase) {
         IncomingMessage<T> message = reader.read(record, dataType);
-        C command = valid(message, toCommand);
+        C command = message.convert(toCommand);
         boolean processed = inbox.processOnce(CONSUMER, message.id(), () -> {
             try {
                 useCase.accept(command);
@@ -85,16 +85,6 @@ class InventoryCommandListener {
         });
         if (!processed) {
             log.debug("Skipping {} {}: processed before", message.type(), message.id());
-        }
-    }
-
-    private static <T, C> C valid(IncomingMessage<T> message, Function<T, C> toCommand) {
-        try {
-            return toCommand.apply(message.data());
-        }
-        catch (IllegalArgumentException | NullPointerException ex) {
-            throw new InvalidMessageException(message.type() + " " + message.id() + " is malformed: " + ex.getMessage(),
-                    ex);
         }
     }
 

@@ -67,14 +67,7 @@ class OrderEventsListener {
 
     private <T> void handle(ConsumerRecord<String, byte[]> record, Class<T> dataType, Function<T, OrderNews> toNews) {
         IncomingMessage<T> message = reader.read(record, dataType);
-        OrderNews news;
-        try {
-            news = toNews.apply(message.data());
-        }
-        catch (IllegalArgumentException | NullPointerException ex) {
-            throw new InvalidMessageException(message.type() + " " + message.id()
-                    + " cannot make a notification: " + ex.getMessage(), ex);
-        }
+        OrderNews news = message.convert(toNews);
         if (!inbox.processOnce(CONSUMER, message.id(), () -> notifier.notify(message.id(), news))) {
             log.debug("Skipping {} {}: processed before", message.type(), message.id());
         }

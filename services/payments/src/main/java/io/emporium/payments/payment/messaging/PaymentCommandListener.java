@@ -1,5 +1,6 @@
 package io.emporium.payments.payment.messaging;
 
+import java.util.Objects;
 import java.util.function.Function;
 
 import io.emporium.payments.api.PaymentMessages;
@@ -56,18 +57,18 @@ class PaymentCommandListener {
     void onCommand(ConsumerRecord<String, byte[]> record) {
         String type = reader.typeOf(record);
         switch (type) {
-            case AuthorizePayment.TYPE -> process(record, AuthorizePayment.class, command -> {
-                AuthorizePaymentCommand authorize = valid(command, c -> new AuthorizePaymentCommand(
+            case AuthorizePayment.TYPE -> process(record, AuthorizePayment.class, message -> {
+                AuthorizePaymentCommand authorize = message.convert(c -> new AuthorizePaymentCommand(
                         new OrderId(c.orderId()), new CustomerId(c.customerId()), Money.of(c.amount(), c.currency())));
                 return () -> payments.authorize(authorize);
             });
-            case VoidPayment.TYPE -> process(record, VoidPayment.class, command -> {
-                OrderId orderId = valid(command, c -> new OrderId(c.orderId()));
-                String reason = command.reason() == null ? "(no reason given)" : command.reason();
+            case VoidPayment.TYPE -> process(record, VoidPayment.class, message -> {
+                OrderId orderId = message.convert(c -> new OrderId(c.orderId()));
+                String reason = Objects.requireNonNullElse(message.data().reason(), "(no reason given)");
                 return () -> payments.voidPayment(orderId, reason);
             });
-            case CapturePayment.TYPE -> process(record, CapturePayment.class, command -> {
-                OrderId orderId = valid(command, c -> new OrderId(c.orderId()));
+            case CapturePayment.TYPE -> process(record, CapturePayment.class, message -> {
+                OrderId orderId = message.convert(c -> new OrderId(c.orderId()));
                 return () -> payments.capture(orderId);
             });
             default -> log.debug("Skipping message type {} on {} (key {})", type, record.topic(), record.key());
@@ -76,23 +77,13 @@ class PaymentCommandListener {
 
     /** Decodes and validates outside the transaction, then runs the effect once per message id. */
     private <T> void process(ConsumerRecord<String, byte[]> record, Class<T> dataType,
-            Function<T, Runnable> validatedEffect) {
+            Function<IncomingMessage<T>, Runnable> validatedEffect) {
         IncomingMessage<T> message = reader.read(record, dataType);
-        Runnable effect = validatedEffect.apply(message.data());
+        Runnable effect = validatedEffect.apply(message);
         transactions.executeWithoutResult(status -> {
             if (!inbox.processOnce(CONSUMER, message.id(), effect)) {
                 log.info("Message {} ({}) was processed before: skipped", message.id(), message.type());
             }
         });
-    }
-
-    private static <C, R> R valid(C command, Function<C, R> conversion) {
-        try {
-            return conversion.apply(command);
-        }
-        catch (IllegalArgumentException | NullPointerException ex) {
-            throw new InvalidMessageException("Invalid " + command.getClass().getSimpleName() + ": " + ex.getMessage(),
-                    ex);
-        }
     }
 }

@@ -1,5 +1,6 @@
 package io.emporium.shipping.shipment.messaging;
 
+import java.util.Objects;
 import java.util.function.Function;
 
 import io.emporium.platform.messaging.Inbox;
@@ -56,15 +57,15 @@ class ShipmentCommandListener {
     void onCommand(ConsumerRecord<String, byte[]> record) {
         String type = reader.typeOf(record);
         switch (type) {
-            case CreateShipment.TYPE -> process(record, CreateShipment.class, command -> {
-                CreateShipmentCommand create = valid(command, c -> new CreateShipmentCommand(new OrderId(c.orderId()),
+            case CreateShipment.TYPE -> process(record, CreateShipment.class, message -> {
+                CreateShipmentCommand create = message.convert(c -> new CreateShipmentCommand(new OrderId(c.orderId()),
                         new CustomerId(c.customerId()),
                         c.lines().stream().map(line -> new ShipmentLine(line.sku(), line.quantity())).toList()));
                 return () -> shipments.create(create);
             });
-            case CancelShipment.TYPE -> process(record, CancelShipment.class, command -> {
-                OrderId orderId = valid(command, c -> new OrderId(c.orderId()));
-                String reason = command.reason() == null ? "(no reason given)" : command.reason();
+            case CancelShipment.TYPE -> process(record, CancelShipment.class, message -> {
+                OrderId orderId = message.convert(c -> new OrderId(c.orderId()));
+                String reason = Objects.requireNonNullElse(message.data().reason(), "(no reason given)");
                 return () -> shipments.cancel(orderId, reason);
             });
             default -> log.debug("Skipping message type {} on {} (key {})", type, record.topic(), record.key());
@@ -73,23 +74,13 @@ class ShipmentCommandListener {
 
     /** Decodes and validates outside the transaction, then runs the effect once per message id. */
     private <T> void process(ConsumerRecord<String, byte[]> record, Class<T> dataType,
-            Function<T, Runnable> validatedEffect) {
+            Function<IncomingMessage<T>, Runnable> validatedEffect) {
         IncomingMessage<T> message = reader.read(record, dataType);
-        Runnable effect = validatedEffect.apply(message.data());
+        Runnable effect = validatedEffect.apply(message);
         transactions.executeWithoutResult(status -> {
             if (!inbox.processOnce(CONSUMER, message.id(), effect)) {
                 log.info("Message {} ({}) was processed before: skipped", message.id(), message.type());
             }
         });
-    }
-
-    private static <C, R> R valid(C command, Function<C, R> conversion) {
-        try {
-            return conversion.apply(command);
-        }
-        catch (IllegalArgumentException | NullPointerException ex) {
-            throw new InvalidMessageException("Invalid " + command.getClass().getSimpleName() + ": " + ex.getMessage(),
-                    ex);
-        }
     }
 }
