@@ -47,7 +47,7 @@ import org.springframework.test.context.DynamicPropertySource;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
-import static io.emporium.payments.PaymentCommandRecords.command;
+import static io.emporium.platform.test.kafka.CloudEventRecords.cloudEvent;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -106,7 +106,7 @@ class PaymentsIntegrationTest {
     void authorizeCommandAuthorizesAndRepliesWithThePaymentIdKeyedByOrder() {
         String order = newOrder();
 
-        send(command(PaymentMessages.COMMANDS, order, AuthorizePayment.TYPE,
+        send(cloudEvent("orders", PaymentMessages.COMMANDS, order, AuthorizePayment.TYPE,
                 new AuthorizePayment(order, "alice", new BigDecimal("49.90"), "EUR"), newId(), "alice"));
 
         ConsumerRecord<String, byte[]> reply = awaitReplies(order, 1).getFirst();
@@ -125,13 +125,14 @@ class PaymentsIntegrationTest {
     @Test
     void sameCommandDeliveredTwiceTakesEffectOnceAndIsAnsweredOnce() {
         String order = newOrder();
-        ProducerRecord<String, byte[]> authorize = command(PaymentMessages.COMMANDS, order, AuthorizePayment.TYPE,
-                new AuthorizePayment(order, "alice", BigDecimal.TEN, "EUR"), newId(), "alice");
+        ProducerRecord<String, byte[]> authorize = cloudEvent("orders", PaymentMessages.COMMANDS, order,
+                AuthorizePayment.TYPE, new AuthorizePayment(order, "alice", BigDecimal.TEN, "EUR"), newId(), "alice");
 
         send(authorize);
         send(authorize);
         // a later command on the same key is processed after both deliveries: its reply closes the window
-        send(command(PaymentMessages.COMMANDS, order, CapturePayment.TYPE, new CapturePayment(order), newId(), null));
+        send(cloudEvent("orders", PaymentMessages.COMMANDS, order, CapturePayment.TYPE,
+                new CapturePayment(order), newId(), null));
 
         List<ConsumerRecord<String, byte[]>> replies = awaitReplies(order, 2);
         assertThat(replies).extracting(reader::typeOf).containsExactly(PaymentAuthorized.TYPE, PaymentCaptured.TYPE);
@@ -143,8 +144,8 @@ class PaymentsIntegrationTest {
         String order = newOrder();
         AuthorizePayment authorize = new AuthorizePayment(order, "alice", BigDecimal.TEN, "EUR");
 
-        send(command(PaymentMessages.COMMANDS, order, AuthorizePayment.TYPE, authorize, newId(), "alice"));
-        send(command(PaymentMessages.COMMANDS, order, AuthorizePayment.TYPE, authorize, newId(), "alice"));
+        send(cloudEvent("orders", PaymentMessages.COMMANDS, order, AuthorizePayment.TYPE, authorize, newId(), "alice"));
+        send(cloudEvent("orders", PaymentMessages.COMMANDS, order, AuthorizePayment.TYPE, authorize, newId(), "alice"));
 
         List<ConsumerRecord<String, byte[]>> replies = awaitReplies(order, 2);
         PaymentAuthorized first = reader.read(replies.get(0), PaymentAuthorized.class).data();
@@ -157,7 +158,7 @@ class PaymentsIntegrationTest {
     void customerMarkedToDeclineIsDeclinedByIssuer() {
         String order = newOrder();
 
-        send(command(PaymentMessages.COMMANDS, order, AuthorizePayment.TYPE,
+        send(cloudEvent("orders", PaymentMessages.COMMANDS, order, AuthorizePayment.TYPE,
                 new AuthorizePayment(order, "decline-bob", BigDecimal.TEN, "EUR"), newId(), "decline-bob"));
 
         assertThat(reader.read(awaitReplies(order, 1).getFirst(), PaymentDeclined.class).data())
@@ -169,7 +170,7 @@ class PaymentsIntegrationTest {
     void amountAboveTheLimitIsDeclined() {
         String order = newOrder();
 
-        send(command(PaymentMessages.COMMANDS, order, AuthorizePayment.TYPE,
+        send(cloudEvent("orders", PaymentMessages.COMMANDS, order, AuthorizePayment.TYPE,
                 new AuthorizePayment(order, "alice", new BigDecimal("5000.01"), "USD"), newId(), "alice"));
 
         assertThat(reader.read(awaitReplies(order, 1).getFirst(), PaymentDeclined.class).data())
@@ -180,9 +181,10 @@ class PaymentsIntegrationTest {
     void voidBeforeAuthorizationIsAnsweredAndTheLateAuthorizationDeclined() {
         String order = newOrder();
 
-        send(command(PaymentMessages.COMMANDS, order, VoidPayment.TYPE, new VoidPayment(order, "saga timed out"),
+        send(cloudEvent("orders", PaymentMessages.COMMANDS, order, VoidPayment.TYPE,
+                new VoidPayment(order, "saga timed out"),
                 newId(), null));
-        send(command(PaymentMessages.COMMANDS, order, AuthorizePayment.TYPE,
+        send(cloudEvent("orders", PaymentMessages.COMMANDS, order, AuthorizePayment.TYPE,
                 new AuthorizePayment(order, "alice", BigDecimal.TEN, "EUR"), newId(), "alice"));
 
         List<ConsumerRecord<String, byte[]>> replies = awaitReplies(order, 2);
@@ -196,11 +198,13 @@ class PaymentsIntegrationTest {
     void voidedPaymentIsNeverCaptured() {
         String order = newOrder();
 
-        send(command(PaymentMessages.COMMANDS, order, AuthorizePayment.TYPE,
+        send(cloudEvent("orders", PaymentMessages.COMMANDS, order, AuthorizePayment.TYPE,
                 new AuthorizePayment(order, "alice", BigDecimal.TEN, "EUR"), newId(), "alice"));
-        send(command(PaymentMessages.COMMANDS, order, VoidPayment.TYPE, new VoidPayment(order, "shipping rejected"),
+        send(cloudEvent("orders", PaymentMessages.COMMANDS, order, VoidPayment.TYPE,
+                new VoidPayment(order, "shipping rejected"),
                 newId(), null));
-        send(command(PaymentMessages.COMMANDS, order, CapturePayment.TYPE, new CapturePayment(order), newId(), null));
+        send(cloudEvent("orders", PaymentMessages.COMMANDS, order, CapturePayment.TYPE,
+                new CapturePayment(order), newId(), null));
 
         List<ConsumerRecord<String, byte[]>> replies = awaitReplies(order, 3);
         assertThat(replies).extracting(reader::typeOf)
@@ -213,9 +217,10 @@ class PaymentsIntegrationTest {
     @Test
     void capturedPaymentCanBeRefundedByTheAdminOnce() {
         String order = newOrder();
-        send(command(PaymentMessages.COMMANDS, order, AuthorizePayment.TYPE,
+        send(cloudEvent("orders", PaymentMessages.COMMANDS, order, AuthorizePayment.TYPE,
                 new AuthorizePayment(order, "alice", BigDecimal.TEN, "EUR"), newId(), "alice"));
-        send(command(PaymentMessages.COMMANDS, order, CapturePayment.TYPE, new CapturePayment(order), newId(), null));
+        send(cloudEvent("orders", PaymentMessages.COMMANDS, order, CapturePayment.TYPE,
+                new CapturePayment(order), newId(), null));
         PaymentCaptured captured = reader.read(awaitReplies(order, 2).get(1), PaymentCaptured.class).data();
 
         HttpResponse<String> refund = post("/api/payments/" + captured.paymentId() + "/refund");
@@ -232,7 +237,7 @@ class PaymentsIntegrationTest {
     void invalidCommandGoesToTheDeadLetterTopicAtOnce() {
         String order = newOrder();
 
-        send(command(PaymentMessages.COMMANDS, order, AuthorizePayment.TYPE,
+        send(cloudEvent("orders", PaymentMessages.COMMANDS, order, AuthorizePayment.TYPE,
                 new AuthorizePayment(order, "alice", BigDecimal.TEN, "XYZ"), newId(), "alice"));
 
         await().atMost(PATIENCE).until(() -> recorded.on(DEAD_LETTERS, order).size() == 1);
@@ -253,8 +258,10 @@ class PaymentsIntegrationTest {
     void unknownMessageTypesAreSkipped() {
         String order = newOrder();
 
-        send(command(PaymentMessages.COMMANDS, order, "payments.SomethingNew", Map.of("orderId", order), newId(), null));
-        send(command(PaymentMessages.COMMANDS, order, CapturePayment.TYPE, new CapturePayment(order), newId(), null));
+        send(cloudEvent("orders", PaymentMessages.COMMANDS, order, "payments.SomethingNew",
+                Map.of("orderId", order), newId(), null));
+        send(cloudEvent("orders", PaymentMessages.COMMANDS, order, CapturePayment.TYPE,
+                new CapturePayment(order), newId(), null));
 
         assertThat(awaitReplies(order, 1)).extracting(reader::typeOf).containsExactly(PaymentDeclined.TYPE);
     }

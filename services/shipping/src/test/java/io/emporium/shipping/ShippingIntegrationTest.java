@@ -46,7 +46,7 @@ import org.springframework.test.context.DynamicPropertySource;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
-import static io.emporium.shipping.ShippingCommandRecords.command;
+import static io.emporium.platform.test.kafka.CloudEventRecords.cloudEvent;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -212,7 +212,8 @@ class ShippingIntegrationTest {
     void unknownMessageTypesAreSkipped() {
         String order = newOrder();
 
-        send(command(ShippingMessages.COMMANDS, order, "shipping.SomethingNew", Map.of("orderId", order), newId(), null));
+        send(cloudEvent("orders", ShippingMessages.COMMANDS, order, "shipping.SomethingNew",
+                Map.of("orderId", order), newId(), null));
         send(cancel(order));
 
         assertThat(awaitReplies(order, 1)).extracting(reader::typeOf).containsExactly(ShipmentCancelled.TYPE);
@@ -236,13 +237,13 @@ class ShippingIntegrationTest {
     }
 
     private static ProducerRecord<String, byte[]> create(String order, String customer, Line... lines) {
-        return command(ShippingMessages.COMMANDS, order, CreateShipment.TYPE,
+        return cloudEvent("orders", ShippingMessages.COMMANDS, order, CreateShipment.TYPE,
                 new CreateShipment(order, customer, List.of(lines)), newId(), customer);
     }
 
     private static ProducerRecord<String, byte[]> cancel(String order) {
-        return command(ShippingMessages.COMMANDS, order, CancelShipment.TYPE, new CancelShipment(order, "payment declined"),
-                newId(), null);
+        return cloudEvent("orders", ShippingMessages.COMMANDS, order, CancelShipment.TYPE,
+                new CancelShipment(order, "payment declined"), newId(), null);
     }
 
     private List<ConsumerRecord<String, byte[]>> awaitReplies(String order, int count) {

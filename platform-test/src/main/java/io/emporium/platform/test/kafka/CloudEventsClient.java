@@ -2,7 +2,6 @@ package io.emporium.platform.test.kafka;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -54,14 +53,8 @@ public final class CloudEventsClient implements AutoCloseable {
 
     /** Sends a message with the given id (sending the same id twice is a redelivery). */
     public synchronized void send(String topic, String key, String id, String type, Object data) {
-        ProducerRecord<String, byte[]> record = new ProducerRecord<>(topic, key, json.writeValueAsBytes(data));
-        header(record, "ce_specversion", "1.0");
-        header(record, "ce_id", id);
-        header(record, "ce_source", "test-client");
-        header(record, "ce_type", type);
-        header(record, "ce_subject", key);
-        header(record, "ce_time", Instant.now().toString());
-        header(record, "content-type", "application/json");
+        ProducerRecord<String, byte[]> record = CloudEventRecords.cloudEvent("test-client", topic, key, type, data, id,
+                null);
         try {
             producer.send(record).get();
         }
@@ -81,10 +74,6 @@ public final class CloudEventsClient implements AutoCloseable {
     public synchronized void close() {
         producer.close();
         consumer.close();
-    }
-
-    private static void header(ProducerRecord<String, byte[]> record, String name, String value) {
-        record.headers().add(name, value.getBytes(StandardCharsets.UTF_8));
     }
 
     /** A received record: key, CloudEvents type and id, and the data as a JSON tree. */
