@@ -83,8 +83,7 @@ class OrderProjector {
             }
             // the checkpoint is read first and passed as values: joined in, it kept the planner from starting the
             // index scan at the checkpoint, and every poll read the whole event store
-            FeedEntry from = jdbc.sql("select null::uuid, tx_id::text, position from projection_checkpoint where name = ?")
-                    .param(NAME).query(OrderProjector::feedEntry).single();
+            FeedEntry from = checkpoint();
             List<FeedEntry> feed = jdbc.sql("""
                     select e.order_id, e.tx_id::text, e.position from order_event e
                     where (e.tx_id, e.position) > (?::xid8, ?)
@@ -110,14 +109,19 @@ class OrderProjector {
         return count == null ? 0 : count;
     }
 
+    /** Where the projector has read up to: the last feed entry it projected (no order id). */
+    private FeedEntry checkpoint() {
+        return jdbc.sql("select null::uuid, tx_id::text, position from projection_checkpoint where name = ?")
+                .param(NAME).query(OrderProjector::feedEntry).single();
+    }
+
     private static FeedEntry feedEntry(ResultSet rs, int row) throws SQLException {
         return new FeedEntry(rs.getObject(1, UUID.class), rs.getString(2), rs.getLong(3));
     }
 
     private double lag() {
         try {
-            FeedEntry from = jdbc.sql("select null::uuid, tx_id::text, position from projection_checkpoint where name = ?")
-                    .param(NAME).query(OrderProjector::feedEntry).single();
+            FeedEntry from = checkpoint();
             return jdbc.sql("select count(*) from order_event where (tx_id, position) > (?::xid8, ?)")
                     .params(from.txId(), from.position()).query(Long.class).single();
         }
