@@ -1,11 +1,13 @@
 package io.emporium.platform.web.reactive;
 
+import io.emporium.platform.security.reactive.ReactiveAccessRules;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -64,6 +66,12 @@ class ReactiveProblemDetailsTest {
     @SpringBootApplication(excludeName = "org.springframework.boot.jdbc.autoconfigure.DataSourceAutoConfiguration")
     @Import(FailingController.class)
     static class TestApplication {
+
+        /** These tests are about error bodies, not tokens: every path is open. */
+        @Bean
+        ReactiveAccessRules everythingOpen() {
+            return exchanges -> exchanges.pathMatchers("/**").permitAll();
+        }
     }
 
     @RestController

@@ -8,6 +8,7 @@ import java.net.http.HttpResponse;
 import java.net.http.HttpResponse.BodyHandlers;
 import java.util.Map;
 
+import io.emporium.platform.security.servlet.AccessRules;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -16,6 +17,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -151,6 +153,12 @@ class ServletProblemDetailsTest {
     @SpringBootApplication(excludeName = "org.springframework.boot.jdbc.autoconfigure.DataSourceAutoConfiguration")
     @Import(ThingController.class)
     static class TestApplication {
+
+        /** These tests are about error bodies, not tokens: every path is open (ServletResourceServerTest has the rest). */
+        @Bean
+        AccessRules everythingOpen() {
+            return rules -> rules.requestMatchers("/**").permitAll();
+        }
     }
 
     record Thing(@NotBlank String name) {

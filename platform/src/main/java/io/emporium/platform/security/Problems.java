@@ -1,0 +1,38 @@
+package io.emporium.platform.security;
+
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
+import org.springframework.security.core.AuthenticationException;
+import org.springframework.web.ErrorResponseException;
+
+/**
+ * The RFC 9457 answers of a resource server: 401 with a {@code WWW-Authenticate: Bearer} challenge (RFC 6750) when
+ * the token is missing or not valid, 403 when it is valid but its roles do not allow the request. The details say
+ * which check failed, never what the token contained.
+ */
+public final class Problems {
+
+    private Problems() {
+    }
+
+    public static ErrorResponseException unauthorized(AuthenticationException failure) {
+        String reason = SecurityEvents.reasonOf(failure);
+        boolean missing = reason.equals("missing-token");
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.UNAUTHORIZED, missing
+                ? "This request needs an access token: send it as 'Authorization: Bearer <token>'."
+                : "The access token was refused (" + reason + "). Obtain a new one.");
+        ErrorResponseException error = new ErrorResponseException(HttpStatus.UNAUTHORIZED, problem, failure);
+        error.getHeaders().set(HttpHeaders.WWW_AUTHENTICATE,
+                missing ? "Bearer" : "Bearer error=\"invalid_token\", error_description=\"" + reason + "\"");
+        return error;
+    }
+
+    public static ErrorResponseException forbidden() {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.FORBIDDEN,
+                "The access token is valid, but its roles do not allow this request.");
+        ErrorResponseException error = new ErrorResponseException(HttpStatus.FORBIDDEN, problem, null);
+        error.getHeaders().set(HttpHeaders.WWW_AUTHENTICATE, "Bearer error=\"insufficient_scope\"");
+        return error;
+    }
+}

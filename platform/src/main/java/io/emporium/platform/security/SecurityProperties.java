@@ -1,0 +1,27 @@
+package io.emporium.platform.security;
+
+import java.net.URI;
+import java.time.Duration;
+import java.util.List;
+
+import org.jspecify.annotations.Nullable;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * How a resource server checks access tokens ({@code emporium.security.*}). See docs/adr/0003.
+ *
+ * @param issuerUri   the only issuer whose tokens are accepted ({@code iss} must equal it)
+ * @param jwkSetUri   where the issuer's public keys are read, by default {@code <issuer>/oauth2/jwks}; read lazily on
+ *                    the first token and again whenever a token names an unknown key id
+ * @param audiences   audiences accepted besides the service's own name ({@code spring.application.name})
+ * @param clockSkew   tolerance for {@code exp} and {@code nbf} between this machine's clock and the issuer's
+ */
+@ConfigurationProperties("emporium.security")
+public record SecurityProperties(@DefaultValue("http://localhost:9000") URI issuerUri, @Nullable URI jwkSetUri,
+        @DefaultValue("emporium-api") List<String> audiences, @DefaultValue("30s") Duration clockSkew) {
+
+    public URI jwks() {
+        return jwkSetUri != null ? jwkSetUri : URI.create(issuerUri.toString().replaceAll("/+$", "") + "/oauth2/jwks");
+    }
+}

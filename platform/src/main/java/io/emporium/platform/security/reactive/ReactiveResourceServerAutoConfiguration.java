@@ -1,0 +1,108 @@
+package io.emporium.platform.security.reactive;
+
+import java.net.InetSocketAddress;
+import java.util.List;
+
+import io.emporium.platform.security.Problems;
+import io.emporium.platform.security.SecurityEvents;
+import io.emporium.platform.security.SecurityProperties;
+import io.emporium.platform.security.TokenChecks;
+import io.micrometer.core.instrument.MeterRegistry;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.security.config.web.server.ServerHttpSecurity;
+import org.springframework.security.oauth2.jose.jws.SignatureAlgorithm;
+import org.springframework.security.oauth2.jwt.NimbusReactiveJwtDecoder;
+import org.springframework.security.oauth2.jwt.ReactiveJwtDecoder;
+import org.springframework.security.oauth2.server.resource.authentication.ReactiveJwtAuthenticationConverterAdapter;
+import org.springframework.security.web.server.SecurityWebFilterChain;
+import org.springframework.security.web.server.ServerAuthenticationEntryPoint;
+import org.springframework.security.web.server.authorization.ServerAccessDeniedHandler;
+import org.springframework.security.web.server.savedrequest.NoOpServerRequestCache;
+import org.springframework.web.server.ServerWebExchange;
+import reactor.core.publisher.Mono;
+
+/**
+ * The reactive twin of the servlet resource-server set-up, for the gateway: the same token checks
+ * ({@link TokenChecks}), the same 401/403 problems and security events. Refusals are raised as errors and answered
+ * by the platform's problem handler, so they carry the trace id like every other error.
+ */
+@AutoConfiguration(beforeName = {
+        "org.springframework.boot.security.oauth2.server.resource.autoconfigure.reactive.ReactiveOAuth2ResourceServerAutoConfiguration",
+        "org.springframework.boot.security.autoconfigure.web.reactive.ReactiveWebSecurityAutoConfiguration",
+        "org.springframework.boot.security.autoconfigure.actuate.web.reactive.ReactiveManagementWebSecurityAutoConfiguration",
+        "org.springframework.boot.security.autoconfigure.ReactiveUserDetailsServiceAutoConfiguration" })
+@ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.REACTIVE)
+@ConditionalOnClass({ SecurityWebFilterChain.class, ReactiveJwtDecoder.class,
+        ReactiveJwtAuthenticationConverterAdapter.class })
+@ConditionalOnBooleanProperty(name = "emporium.security.resource-server.enabled", matchIfMissing = true)
+@EnableConfigurationProperties(SecurityProperties.class)
+class ReactiveResourceServerAutoConfiguration {
+
+    @Bean
+    @ConditionalOnMissingBean
+    SecurityEvents securityEvents(MeterRegistry meters) {
+        return new SecurityEvents(meters);
+    }
+
+    @Bean
+    @ConditionalOnMissingBean
+    ReactiveJwtDecoder reactiveJwtDecoder(SecurityProperties properties,
+            @Value("${spring.application.name}") String serviceName) {
+        NimbusReactiveJwtDecoder decoder = NimbusReactiveJwtDecoder.withJwkSetUri(properties.jwks().toString())
+                .jwsAlgorithm(SignatureAlgorithm.RS256).build();
+        decoder.setJwtValidator(TokenChecks.validator(properties, serviceName));
+        return decoder;
+    }
+
+    @Bean
+    @ConditionalOnMissingBean(SecurityWebFilterChain.class)
+    SecurityWebFilterChain resourceServerWebFilterChain(ServerHttpSecurity http, ReactiveJwtDecoder decoder,
+            ObjectProvider<ReactiveAccessRules> serviceRules, SecurityEvents events) {
+        ServerAuthenticationEntryPoint entryPoint = (exchange, failure) -> {
+            events.authenticationFailed(requestOf(exchange), failure);
+            return Mono.error(Problems.unauthorized(failure));
+        };
+        ServerAccessDeniedHandler deniedHandler = (exchange, denied) -> exchange.getPrincipal()
+                .map(principal -> principal.getName()).defaultIfEmpty("")
+                .flatMap(name -> {
+                    events.accessDenied(requestOf(exchange), name.isEmpty() ? null : name);
+                    return Mono.error(Problems.forbidden());
+                });
+        List<ReactiveAccessRules> rules = serviceRules.orderedStream().toList();
+        return http.authorizeExchange(exchanges -> {
+            exchanges.pathMatchers("/actuator/health", "/actuator/health/**", "/actuator/info", "/actuator/prometheus")
+                    .permitAll();
+            exchanges.pathMatchers("/actuator/**").hasRole("ADMIN");
+            rules.forEach(rule -> rule.configure(exchanges));
+            exchanges.anyExchange().authenticated();
+        })
+                .oauth2ResourceServer(server -> server
+                        .jwt(jwt -> jwt.jwtDecoder(decoder).jwtAuthenticationConverter(
+                                new ReactiveJwtAuthenticationConverterAdapter(TokenChecks.authenticationConverter())))
+                        .authenticationEntryPoint(entryPoint).accessDeniedHandler(deniedHandler))
+                .exceptionHandling(handling -> handling.authenticationEntryPoint(entryPoint)
+                        .accessDeniedHandler(deniedHandler))
+                // stateless bearer-token API: no session, no cookies, nothing for CSRF to ride on
+                .requestCache(cache -> cache.requestCache(NoOpServerRequestCache.getInstance()))
+                .csrf(csrf -> csrf.disable())
+                .formLogin(form -> form.disable())
+                .httpBasic(basic -> basic.disable())
+                .logout(logout -> logout.disable())
+                .build();
+    }
+
+    private static SecurityEvents.Request requestOf(ServerWebExchange exchange) {
+        InetSocketAddress remote = exchange.getRequest().getRemoteAddress();
+        return new SecurityEvents.Request(exchange.getRequest().getMethod().name(),
+                exchange.getRequest().getPath().value(),
+                remote != null && remote.getAddress() != null ? remote.getAddress().getHostAddress() : null);
+    }
+}
