@@ -14,6 +14,7 @@ import java.util.Locale;
 import java.util.stream.StreamSupport;
 
 import io.emporium.platform.test.postgres.PostgresTestDatabase;
+import io.emporium.platform.test.security.TestIssuer;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -35,6 +36,7 @@ class CatalogApiIntegrationTest {
     @DynamicPropertySource
     static void database(DynamicPropertyRegistry registry) {
         PostgresTestDatabase.shared("catalog").registerWith(registry);
+        TestIssuer.shared().registerWith(registry);
     }
 
     private final int port;
@@ -172,6 +174,19 @@ class CatalogApiIntegrationTest {
     }
 
     @Test
+    void browsingNeedsNoTokenButATokenThatIsSentIsChecked() {
+        TestIssuer issuer = TestIssuer.shared();
+        String ordersToken = issuer.sign(issuer.claims("orders-service", List.of("service")).audience("catalog").build());
+        String paymentsToken = issuer.sign(issuer.claims("orders-service", List.of("service")).audience("payments")
+                .build());
+
+        assertThat(get("/api/catalog/products/sku/SKU-000001", null).statusCode()).isEqualTo(200);
+        assertThat(get("/api/catalog/products/sku/SKU-000001", ordersToken).statusCode()).isEqualTo(200);
+        assertThat(get("/api/catalog/products/sku/SKU-000001", paymentsToken).statusCode()).isEqualTo(401);
+        assertThat(get("/actuator/loggers", null).statusCode()).isEqualTo(401);
+    }
+
+    @Test
     void readinessIncludesTheDatabase() {
         JsonNode readiness = ok("/actuator/health/readiness");
 
@@ -196,9 +211,16 @@ class CatalogApiIntegrationTest {
     }
 
     private HttpResponse<String> get(String path) {
+        return get(path, null);
+    }
+
+    private HttpResponse<String> get(String path, String token) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path));
+        if (token != null) {
+            request.header("Authorization", "Bearer " + token);
+        }
         try {
-            return http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path)).build(),
-                    BodyHandlers.ofString());
+            return http.send(request.build(), BodyHandlers.ofString());
         }
         catch (IOException ex) {
             throw new IllegalStateException("GET " + path + " failed", ex);

@@ -10,6 +10,8 @@ import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
 
+import com.nimbusds.jwt.JWTClaimsSet;
+import com.nimbusds.jwt.SignedJWT;
 import io.emporium.inventory.api.InventoryMessages;
 import io.emporium.orders.support.FakeParticipants;
 import io.emporium.orders.support.StubCatalog;
@@ -18,6 +20,7 @@ import io.emporium.platform.messaging.MessageReader;
 import io.emporium.platform.messaging.Outbox;
 import io.emporium.platform.test.kafka.TestKafka;
 import io.emporium.platform.test.postgres.PostgresTestDatabase;
+import io.emporium.platform.test.security.TestIssuer;
 import io.emporium.shipping.api.ShippingMessages;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
@@ -49,6 +52,7 @@ import static org.awaitility.Awaitility.await;
 class OrderFulfilmentIntegrationTest {
 
     static final StubCatalog catalog = StubCatalog.start();
+    static final TestIssuer issuer = TestIssuer.shared();
     static final HttpClient http = HttpClient.newHttpClient();
     static final JsonMapper json = JsonMapper.shared();
 
@@ -57,6 +61,9 @@ class OrderFulfilmentIntegrationTest {
         PostgresTestDatabase.shared("orders").registerWith(registry);
         registry.add("spring.kafka.bootstrap-servers", TestKafka::bootstrapServers);
         registry.add("spring.cloud.discovery.client.simple.instances.catalog[0].uri", catalog::uri);
+        issuer.registerWith(registry);
+        issuer.registerClient("orders-service", "orders-service-test-secret", "catalog.read");
+        registry.add("emporium.security.client-secret", () -> "orders-service-test-secret");
     }
 
     @AfterAll
@@ -181,7 +188,8 @@ class OrderFulfilmentIntegrationTest {
         assertThat(place(UUID.randomUUID().toString(), "frank", "SKU-999999", 1).statusCode()).isEqualTo(422);
         assertThat(place(UUID.randomUUID().toString(), "frank", "SKU-000001", 0).statusCode()).isEqualTo(400);
         HttpRequest noKey = HttpRequest.newBuilder(uri("/api/orders")).header("Content-Type", "application/json")
-                .POST(BodyPublishers.ofString(body("frank", "SKU-000001", 1))).build();
+                .header("Authorization", "Bearer " + issuer.customer("frank"))
+                .POST(BodyPublishers.ofString(body(null, "SKU-000001", 1))).build();
         assertThat(http.send(noKey, BodyHandlers.ofString()).statusCode()).isEqualTo(400);
         assertThat(get("/api/orders/" + UUID.randomUUID()).statusCode()).isEqualTo(404);
         assertThat(get("/api/orders/not-a-uuid").statusCode()).isEqualTo(400);
@@ -198,9 +206,8 @@ class OrderFulfilmentIntegrationTest {
         await().atMost(Duration.ofSeconds(10)).until(() -> json.readTree(get("/api/orders?customer=grace").body())
                 .at("/page/totalElements").asLong() == 2);
 
-        HttpRequest rebuild = HttpRequest.newBuilder(uri("/api/orders/admin/read-model/rebuild"))
-                .POST(BodyPublishers.noBody()).build();
-        assertThat(http.send(rebuild, BodyHandlers.discarding()).statusCode()).isEqualTo(202);
+        assertThat(http.send(rebuild(issuer.customer("grace")), BodyHandlers.discarding()).statusCode()).isEqualTo(403);
+        assertThat(http.send(rebuild(issuer.admin()), BodyHandlers.discarding()).statusCode()).isEqualTo(202);
 
         await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> {
             JsonNode page = json.readTree(get("/api/orders?customer=grace").body());
@@ -209,23 +216,97 @@ class OrderFulfilmentIntegrationTest {
         });
     }
 
+    @Test
+    void aCustomerSeesOnlyTheirOwnOrdersAndAnotherCustomersOrderDoesNotExistForThem() throws Exception {
+        String id = idOf(place(UUID.randomUUID().toString(), "heidi", "SKU-000009", 1));
+        HttpResponse<String> unknown = get("/api/orders/" + UUID.randomUUID(), issuer.customer("ivan"));
+
+        HttpResponse<String> someoneElses = get("/api/orders/" + id, issuer.customer("ivan"));
+
+        assertThat(someoneElses.statusCode()).isEqualTo(404).isEqualTo(unknown.statusCode());
+        assertThat(json.readTree(someoneElses.body()).get("title"))
+                .isEqualTo(json.readTree(unknown.body()).get("title"));
+        assertThat(get("/api/orders/" + id, issuer.customer("heidi")).statusCode()).isEqualTo(200);
+        assertThat(get("/api/orders/" + id, issuer.admin()).statusCode()).isEqualTo(200);
+        assertThat(get("/api/orders?customer=heidi", issuer.customer("ivan")).statusCode()).isEqualTo(403);
+        await().atMost(Duration.ofSeconds(10)).until(() -> json.readTree(get("/api/orders", issuer.customer("heidi"))
+                .body()).at("/page/totalElements").asLong() == 1);
+    }
+
+    @Test
+    void onlyAnAdminPlacesAnOrderForSomeoneElse() throws Exception {
+        HttpResponse<String> forOther = send(post(UUID.randomUUID().toString(), issuer.customer("judy"),
+                body("mallory", "SKU-000010", 1)));
+        assertThat(forOther.statusCode()).isEqualTo(403);
+
+        HttpResponse<String> byAdmin = send(post(UUID.randomUUID().toString(), issuer.admin(),
+                body("mallory", "SKU-000010", 1)));
+        assertThat(byAdmin.statusCode()).isEqualTo(201);
+        assertThat(json.readTree(byAdmin.body()).get("customerId").asString()).isEqualTo("mallory");
+        assertThat(jdbc.sql("select count(*) from order_event where payload->>'customerId' = 'judy'")
+                .query(Long.class).single()).isZero();
+    }
+
+    @Test
+    void withoutATokenNothingIsReadOrPlaced() throws Exception {
+        HttpRequest anonymous = HttpRequest.newBuilder(uri("/api/orders")).header("Content-Type", "application/json")
+                .header("Idempotency-Key", UUID.randomUUID().toString())
+                .POST(BodyPublishers.ofString(body("oscar", "SKU-000001", 1))).build();
+        assertThat(send(anonymous).statusCode()).isEqualTo(401);
+        assertThat(send(HttpRequest.newBuilder(uri("/api/orders?customer=alice")).build()).statusCode()).isEqualTo(401);
+        assertThat(jdbc.sql("select count(*) from order_event where payload->>'customerId' = 'oscar'")
+                .query(Long.class).single()).isZero();
+    }
+
+    @Test
+    void theCatalogIsCalledWithThisServicesOwnNarrowTokenObtainedOnce() throws Exception {
+        awaitStatus(idOf(place(UUID.randomUUID().toString(), "peggy", "SKU-000011", 1)), "CONFIRMED");
+        awaitStatus(idOf(place(UUID.randomUUID().toString(), "peggy", "SKU-000012", 1)), "CONFIRMED");
+
+        JWTClaimsSet claims = SignedJWT.parse(catalog.lastToken()).getJWTClaimsSet();
+        assertThat(claims.getSubject()).isEqualTo("orders-service");
+        assertThat(claims.getAudience()).containsExactly("catalog");
+        assertThat(claims.getStringClaim("scope")).isEqualTo("catalog.read");
+        assertThat(issuer.tokensIssuedTo("orders-service")).isEqualTo(1);
+    }
+
     private JsonNode awaitStatus(String id, String status) {
         return await().atMost(Duration.ofSeconds(20)).until(() -> json.readTree(get("/api/orders/" + id).body()),
                 order -> status.equals(order.get("status").asString()));
     }
 
+    /** Places an order as the customer (with their own token; the body names no customer). */
     private HttpResponse<String> place(String key, String customer, String sku, int quantity) throws Exception {
-        HttpRequest request = HttpRequest.newBuilder(uri("/api/orders")).header("Content-Type", "application/json")
-                .header("Idempotency-Key", key).POST(BodyPublishers.ofString(body(customer, sku, quantity))).build();
-        return http.send(request, BodyHandlers.ofString());
+        return send(post(key, issuer.customer(customer), body(null, sku, quantity)));
+    }
+
+    private HttpRequest post(String key, String token, String body) {
+        return HttpRequest.newBuilder(uri("/api/orders")).header("Content-Type", "application/json")
+                .header("Authorization", "Bearer " + token).header("Idempotency-Key", key)
+                .POST(BodyPublishers.ofString(body)).build();
+    }
+
+    private HttpRequest rebuild(String token) {
+        return HttpRequest.newBuilder(uri("/api/orders/admin/read-model/rebuild"))
+                .header("Authorization", "Bearer " + token).POST(BodyPublishers.noBody()).build();
     }
 
     private static String body(String customer, String sku, int quantity) {
-        return "{\"customerId\":\"" + customer + "\",\"items\":[{\"sku\":\"" + sku + "\",\"quantity\":" + quantity + "}]}";
+        return "{" + (customer == null ? "" : "\"customerId\":\"" + customer + "\",") + "\"items\":[{\"sku\":\"" + sku
+                + "\",\"quantity\":" + quantity + "}]}";
     }
 
+    /** Reads as an admin. */
     private HttpResponse<String> get(String path) throws Exception {
-        return http.send(HttpRequest.newBuilder(uri(path)).build(), BodyHandlers.ofString());
+        return get(path, issuer.admin());
+    }
+
+    private HttpResponse<String> get(String path, String token) throws Exception {
+        return send(HttpRequest.newBuilder(uri(path)).header("Authorization", "Bearer " + token).build());
+    }
+
+    private static HttpResponse<String> send(HttpRequest request) throws Exception {
+        return http.send(request, BodyHandlers.ofString());
     }
 
     private URI uri(String path) {

@@ -5,12 +5,17 @@ import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.URI;
+import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Base64;
 import java.util.Date;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import com.nimbusds.jose.JOSEException;
 import com.nimbusds.jose.JWSAlgorithm;
@@ -21,12 +26,14 @@ import com.nimbusds.jose.jwk.RSAKey;
 import com.nimbusds.jose.jwk.gen.RSAKeyGenerator;
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.SignedJWT;
+import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import org.springframework.test.context.DynamicPropertyRegistry;
 
 /**
- * A stand-in for the identity service in a service's own tests: it publishes a JWKS on a local port and signs
- * access tokens shaped like identity's (docs/adr/0003), so that a service's real token checks run unchanged.
+ * A stand-in for the identity service in a service's own tests: it publishes a JWKS on a local port, signs access
+ * tokens shaped like identity's (docs/adr/0003) and answers the client-credentials grant for registered clients, so
+ * that a service's real token checks and token requests run unchanged.
  * The system tests use the real identity service instead.
  */
 public final class TestIssuer {
@@ -36,6 +43,8 @@ public final class TestIssuer {
     private static TestIssuer shared;
 
     private final RSAKey key;
+    private final Map<String, RegisteredClient> clients = new ConcurrentHashMap<>();
+    private final Map<String, AtomicInteger> issued = new ConcurrentHashMap<>();
     private final HttpServer jwksServer;
 
     private TestIssuer() {
@@ -53,7 +62,53 @@ public final class TestIssuer {
             exchange.getResponseBody().write(jwks);
             exchange.close();
         });
+        jwksServer.createContext("/oauth2/token", this::token);
         jwksServer.start();
+    }
+
+    /** Lets a confidential client obtain client-credentials tokens from {@code /oauth2/token} with these scopes. */
+    public void registerClient(String clientId, String secret, String... scopes) {
+        clients.put(clientId, new RegisteredClient(secret, List.of(scopes)));
+    }
+
+    /** How many client-credentials tokens were issued to the client so far (a caller should cache its token). */
+    public int tokensIssuedTo(String clientId) {
+        return issued.getOrDefault(clientId, new AtomicInteger()).get();
+    }
+
+    private record RegisteredClient(String secret, List<String> scopes) {
+    }
+
+    /** Client credentials grant with client_secret_basic, like identity: the audience is named by the scopes. */
+    private void token(HttpExchange exchange) throws IOException {
+        String form = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
+        String authorization = exchange.getRequestHeaders().getFirst("Authorization");
+        String[] credentials = authorization != null && authorization.startsWith("Basic ")
+                ? new String(Base64.getDecoder().decode(authorization.substring(6)), StandardCharsets.UTF_8).split(":", 2)
+                : new String[0];
+        RegisteredClient client = credentials.length == 2
+                ? clients.get(URLDecoder.decode(credentials[0], StandardCharsets.UTF_8)) : null;
+        if (client == null || !client.secret().equals(URLDecoder.decode(credentials[1], StandardCharsets.UTF_8))
+                || !form.contains("grant_type=client_credentials")) {
+            respond(exchange, 401, "{\"error\":\"invalid_client\"}");
+            return;
+        }
+        String clientId = URLDecoder.decode(credentials[0], StandardCharsets.UTF_8);
+        List<String> audience = client.scopes().stream().map(scope -> scope.substring(0, scope.indexOf('.')))
+                .distinct().toList();
+        String token = sign(claims(clientId, List.of("service")).audience(audience).claim("client_id", clientId)
+                .claim("scope", String.join(" ", client.scopes())).build());
+        issued.computeIfAbsent(clientId, id -> new AtomicInteger()).incrementAndGet();
+        respond(exchange, 200, "{\"access_token\":\"" + token + "\",\"token_type\":\"Bearer\",\"expires_in\":300,"
+                + "\"scope\":\"" + String.join(" ", client.scopes()) + "\"}");
+    }
+
+    private static void respond(HttpExchange exchange, int status, String json) throws IOException {
+        byte[] body = json.getBytes(StandardCharsets.UTF_8);
+        exchange.getResponseHeaders().set("Content-Type", "application/json");
+        exchange.sendResponseHeaders(status, body.length);
+        exchange.getResponseBody().write(body);
+        exchange.close();
     }
 
     /** The issuer of this JVM, started on first use. */
@@ -68,6 +123,7 @@ public final class TestIssuer {
     public void registerWith(DynamicPropertyRegistry registry) {
         registry.add("emporium.security.issuer-uri", () -> ISSUER);
         registry.add("emporium.security.jwk-set-uri", this::jwks);
+        registry.add("emporium.security.token-uri", () -> jwks().resolve("/oauth2/token").toString());
     }
 
     public URI jwks() {

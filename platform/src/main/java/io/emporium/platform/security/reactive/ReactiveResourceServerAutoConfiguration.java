@@ -8,6 +8,7 @@ import io.emporium.platform.security.SecurityEvents;
 import io.emporium.platform.security.SecurityProperties;
 import io.emporium.platform.security.TokenChecks;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Metrics;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
@@ -17,6 +18,7 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
+import org.springframework.security.config.annotation.web.reactive.EnableWebFluxSecurity;
 import org.springframework.security.config.web.server.ServerHttpSecurity;
 import org.springframework.security.oauth2.jose.jws.SignatureAlgorithm;
 import org.springframework.security.oauth2.jwt.NimbusReactiveJwtDecoder;
@@ -37,6 +39,7 @@ import reactor.core.publisher.Mono;
 @AutoConfiguration(beforeName = {
         "org.springframework.boot.security.oauth2.server.resource.autoconfigure.reactive.ReactiveOAuth2ResourceServerAutoConfiguration",
         "org.springframework.boot.security.autoconfigure.web.reactive.ReactiveWebSecurityAutoConfiguration",
+        "org.springframework.boot.security.oauth2.client.autoconfigure.reactive.ReactiveOAuth2ClientWebSecurityAutoConfiguration",
         "org.springframework.boot.security.autoconfigure.actuate.web.reactive.ReactiveManagementWebSecurityAutoConfiguration",
         "org.springframework.boot.security.autoconfigure.ReactiveUserDetailsServiceAutoConfiguration" })
 @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.REACTIVE)
@@ -44,12 +47,15 @@ import reactor.core.publisher.Mono;
         ReactiveJwtAuthenticationConverterAdapter.class })
 @ConditionalOnBooleanProperty(name = "emporium.security.resource-server.enabled", matchIfMissing = true)
 @EnableConfigurationProperties(SecurityProperties.class)
+// here too, not only through Boot's security auto-configuration, so that @WebFluxTest slices get the same chain
+@EnableWebFluxSecurity
 class ReactiveResourceServerAutoConfiguration {
 
     @Bean
     @ConditionalOnMissingBean
-    SecurityEvents securityEvents(MeterRegistry meters) {
-        return new SecurityEvents(meters);
+    SecurityEvents securityEvents(ObjectProvider<MeterRegistry> meters) {
+        // slice tests have no registry: the global one then (a no-op without registries) keeps the code path the same
+        return new SecurityEvents(meters.getIfAvailable(() -> Metrics.globalRegistry));
     }
 
     @Bean

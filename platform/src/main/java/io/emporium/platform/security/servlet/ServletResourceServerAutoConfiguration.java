@@ -8,6 +8,7 @@ import io.emporium.platform.security.SecurityEvents;
 import io.emporium.platform.security.SecurityProperties;
 import io.emporium.platform.security.TokenChecks;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Metrics;
 import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Qualifier;
@@ -22,6 +23,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.core.MethodParameter;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.annotation.web.configuration.EnableWebSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
@@ -51,12 +53,15 @@ import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 @AutoConfiguration(beforeName = {
         "org.springframework.boot.security.oauth2.server.resource.autoconfigure.servlet.OAuth2ResourceServerAutoConfiguration",
         "org.springframework.boot.security.autoconfigure.web.servlet.ServletWebSecurityAutoConfiguration",
+        "org.springframework.boot.security.oauth2.client.autoconfigure.servlet.OAuth2ClientWebSecurityAutoConfiguration",
         "org.springframework.boot.security.autoconfigure.actuate.web.servlet.ManagementWebSecurityAutoConfiguration",
         "org.springframework.boot.security.autoconfigure.UserDetailsServiceAutoConfiguration" })
 @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
 @ConditionalOnClass({ SecurityFilterChain.class, JwtDecoder.class, BearerTokenAuthenticationEntryPoint.class })
 @ConditionalOnBooleanProperty(name = "emporium.security.resource-server.enabled", matchIfMissing = true)
 @EnableConfigurationProperties(SecurityProperties.class)
+// here too, not only through Boot's security auto-configuration, so that @WebMvcTest slices get the same filter chain
+@EnableWebSecurity
 class ServletResourceServerAutoConfiguration {
 
     /** Management endpoints anyone on the network may read: probes and metrics. */
@@ -65,8 +70,9 @@ class ServletResourceServerAutoConfiguration {
 
     @Bean
     @ConditionalOnMissingBean
-    SecurityEvents securityEvents(MeterRegistry meters) {
-        return new SecurityEvents(meters);
+    SecurityEvents securityEvents(ObjectProvider<MeterRegistry> meters) {
+        // slice tests have no registry: the global one then (a no-op without registries) keeps the code path the same
+        return new SecurityEvents(meters.getIfAvailable(() -> Metrics.globalRegistry));
     }
 
     @Bean

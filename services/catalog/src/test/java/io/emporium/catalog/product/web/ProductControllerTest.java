@@ -22,6 +22,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.boot.webmvc.test.autoconfigure.WebMvcTest;
 import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Import;
 import org.springframework.http.MediaType;
 import org.springframework.test.web.servlet.assertj.MockMvcTester;
 import org.springframework.test.web.servlet.assertj.MvcTestResult;
@@ -30,6 +31,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /** The REST adapter alone, over an in-memory catalog: JSON shapes, parameter validation and problem responses. */
 @WebMvcTest(ProductController.class)
+// the service's own URL rules are part of its web layer: browsing needs no token
+@Import(CatalogAccessRules.class)
 class ProductControllerTest {
 
     private final MockMvcTester mvc;

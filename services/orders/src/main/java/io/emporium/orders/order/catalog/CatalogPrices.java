@@ -18,6 +18,7 @@ import io.emporium.orders.order.model.Money;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.cloud.client.loadbalancer.DeferringLoadBalancerInterceptor;
 import org.springframework.http.HttpStatus;
+import org.springframework.security.oauth2.client.web.client.OAuth2ClientHttpRequestInterceptor;
 import org.springframework.stereotype.Component;
 import org.springframework.web.client.HttpClientErrorException;
 import org.springframework.web.client.RestClient;
@@ -27,7 +28,8 @@ import org.springframework.web.client.RestClientException;
  * Prices from the catalog service, found through discovery and balanced across its instances
  * ({@code orders.catalog.base-url}, default {@code http://catalog}: a service name, not a host), one request per sku
  * in parallel, cached for {@code orders.catalog.price-cache-ttl}
- * (30 s): an order is priced at what the catalog said at most that long ago.
+ * (30 s): an order is priced at what the catalog said at most that long ago. Each call carries this service's own
+ * access token ({@link CatalogClientConfiguration}).
  */
 @Component
 class CatalogPrices implements Prices {
@@ -42,9 +44,11 @@ class CatalogPrices implements Prices {
     private final Cache<String, Optional<Money>> cache;
 
     CatalogPrices(RestClient.Builder builder, DeferringLoadBalancerInterceptor loadBalancer,
+            OAuth2ClientHttpRequestInterceptor serviceToken,
             @Value("${orders.catalog.base-url:http://catalog}") String baseUrl,
             @Value("${orders.catalog.price-cache-ttl:30s}") Duration ttl) {
-        this.catalog = builder.baseUrl(baseUrl).requestInterceptor(loadBalancer).build();
+        this.catalog = builder.baseUrl(baseUrl).requestInterceptor(serviceToken).requestInterceptor(loadBalancer)
+                .build();
         this.cache = Caffeine.newBuilder().maximumSize(10_000).expireAfterWrite(ttl).build();
     }
 

@@ -9,6 +9,7 @@ import io.emporium.orders.order.application.PlaceOrderCommand;
 import io.emporium.orders.order.model.CustomerId;
 import io.emporium.orders.readmodel.OrderQueries;
 import io.emporium.orders.readmodel.OrderView;
+import io.emporium.platform.security.Caller;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -23,12 +24,14 @@ import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.server.ResponseStatusException;
 
 /**
  * The orders API. Placing an order needs an {@code Idempotency-Key} header: the same key with the same body answers
  * with the order the first request placed (header {@code Idempotency-Replayed: true}); the same key with another
  * body is a 422 problem. The order then goes through its fulfilment saga asynchronously: poll the order (or watch
- * its timeline) to see it reach CONFIRMED or CANCELLED.
+ * its timeline) to see it reach CONFIRMED or CANCELLED. Every request carries an access token: a customer places and
+ * reads only their own orders, an admin any.
  */
 @RestController
 @RequestMapping("/api/orders")
@@ -47,8 +50,12 @@ class OrderController {
 
     @PostMapping
     ResponseEntity<OrderResponse> place(@RequestHeader(IDEMPOTENCY_KEY) @Pattern(regexp = KEY_FORMAT) String key,
-            @Valid @RequestBody PlaceOrderRequest request) {
-        PlaceOrderCommand command = new PlaceOrderCommand(key, new CustomerId(request.customerId()),
+            @Valid @RequestBody PlaceOrderRequest request, Caller caller) {
+        String customer = request.customerId() != null ? request.customerId() : caller.subject();
+        if (!caller.mayActFor(customer)) {
+            throw new ResponseStatusException(HttpStatus.FORBIDDEN, "A customer places orders only for themself.");
+        }
+        PlaceOrderCommand command = new PlaceOrderCommand(key, new CustomerId(customer),
                 request.items().stream().map(item -> new PlaceOrderCommand.Item(item.sku(), item.quantity())).toList());
         Placement placement;
         try {
@@ -63,19 +70,26 @@ class OrderController {
                 .body(OrderResponse.of(view));
     }
 
+    /** Another customer's order is answered exactly like an order that does not exist: ids reveal nothing. */
     @GetMapping("/{id}")
-    OrderResponse order(@PathVariable UUID id) {
-        return queries.order(id).map(OrderResponse::of).orElseThrow(() -> new OrderNotFound(id));
+    OrderResponse order(@PathVariable UUID id, Caller caller) {
+        return queries.order(id).filter(view -> caller.mayActFor(view.customerId())).map(OrderResponse::of)
+                .orElseThrow(() -> new OrderNotFound(id));
     }
 
+    /** The caller's orders, newest first; an admin may name any customer. */
     @GetMapping
-    OrderPageResponse ordersOf(@RequestParam @Pattern(regexp = CustomerId.FORMAT) String customer,
+    OrderPageResponse ordersOf(@RequestParam(required = false) @Pattern(regexp = CustomerId.FORMAT) String customer,
             @RequestParam(defaultValue = "0") @Min(0) int page,
-            @RequestParam(defaultValue = "20") @Min(1) @Max(100) int size) {
-        return OrderPageResponse.of(queries.ordersOf(customer, page, size));
+            @RequestParam(defaultValue = "20") @Min(1) @Max(100) int size, Caller caller) {
+        String whose = customer != null ? customer : caller.subject();
+        if (!caller.mayActFor(whose)) {
+            throw new ResponseStatusException(HttpStatus.FORBIDDEN, "A customer sees only their own orders.");
+        }
+        return OrderPageResponse.of(queries.ordersOf(whose, page, size));
     }
 
-    /** Admin: drops the read model and rebuilds it from the event store (202: the rebuild runs in the background). */
+    /** Admin ({@link OrdersAccessRules}): drops the read model and rebuilds it from the event store (202: the rebuild runs in the background). */
     @PostMapping("/admin/read-model/rebuild")
     ResponseEntity<Void> rebuildReadModel() {
         queries.rebuildReadModel();

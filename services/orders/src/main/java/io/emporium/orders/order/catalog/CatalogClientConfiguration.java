@@ -1,0 +1,41 @@
+package io.emporium.orders.order.catalog;
+
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.security.authentication.AnonymousAuthenticationToken;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.authority.AuthorityUtils;
+import org.springframework.security.oauth2.client.AuthorizedClientServiceOAuth2AuthorizedClientManager;
+import org.springframework.security.oauth2.client.InMemoryOAuth2AuthorizedClientService;
+import org.springframework.security.oauth2.client.OAuth2AuthorizedClientProviderBuilder;
+import org.springframework.security.oauth2.client.OAuth2AuthorizedClientService;
+import org.springframework.security.oauth2.client.registration.ClientRegistrationRepository;
+import org.springframework.security.oauth2.client.web.client.OAuth2ClientHttpRequestInterceptor;
+
+/**
+ * Calls to the catalog carry this service's own client-credentials token (client {@code orders-service}, scope
+ * {@code catalog.read}, so audience {@code catalog} only), never the customer's: the token is cached until shortly
+ * before it expires and dropped when the catalog refuses it. Registration {@code catalog} in application.yaml.
+ */
+@Configuration(proxyBeanMethods = false)
+class CatalogClientConfiguration {
+
+    static final String REGISTRATION = "catalog";
+
+    /** The one principal this service's tokens are kept under, whoever's request led to the call. */
+    private static final Authentication SERVICE = new AnonymousAuthenticationToken("orders-service",
+            "orders-service", AuthorityUtils.createAuthorityList("ROLE_SERVICE"));
+
+    @Bean
+    OAuth2ClientHttpRequestInterceptor catalogTokens(ClientRegistrationRepository registrations) {
+        OAuth2AuthorizedClientService tokens = new InMemoryOAuth2AuthorizedClientService(registrations);
+        AuthorizedClientServiceOAuth2AuthorizedClientManager manager =
+                new AuthorizedClientServiceOAuth2AuthorizedClientManager(registrations, tokens);
+        manager.setAuthorizedClientProvider(OAuth2AuthorizedClientProviderBuilder.builder().clientCredentials().build());
+        OAuth2ClientHttpRequestInterceptor interceptor = new OAuth2ClientHttpRequestInterceptor(manager);
+        interceptor.setClientRegistrationIdResolver(request -> REGISTRATION);
+        interceptor.setPrincipalResolver(request -> SERVICE);
+        interceptor.setAuthorizationFailureHandler(OAuth2ClientHttpRequestInterceptor.authorizationFailureHandler(tokens));
+        return interceptor;
+    }
+}
