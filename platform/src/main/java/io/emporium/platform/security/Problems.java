@@ -3,6 +3,7 @@ package io.emporium.platform.security;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
+import org.springframework.security.authentication.AuthenticationServiceException;
 import org.springframework.security.core.AuthenticationException;
 import org.springframework.web.ErrorResponseException;
 
@@ -14,6 +15,22 @@ import org.springframework.web.ErrorResponseException;
 public final class Problems {
 
     private Problems() {
+    }
+
+    /**
+     * The answer to a failed authentication: 401, or 503 (with {@code Retry-After}) when the token could not be
+     * checked at all because the issuer's keys were unreachable; that is not the caller's fault.
+     */
+    public static ErrorResponseException of(AuthenticationException failure) {
+        if (failure instanceof AuthenticationServiceException) {
+            ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.SERVICE_UNAVAILABLE,
+                    "Access tokens cannot be checked right now: the identity service's keys are unreachable. "
+                            + "Retry shortly.");
+            ErrorResponseException error = new ErrorResponseException(HttpStatus.SERVICE_UNAVAILABLE, problem, failure);
+            error.getHeaders().set(HttpHeaders.RETRY_AFTER, "5");
+            return error;
+        }
+        return unauthorized(failure);
     }
 
     public static ErrorResponseException unauthorized(AuthenticationException failure) {

@@ -8,6 +8,7 @@ import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.slf4j.spi.LoggingEventBuilder;
+import org.springframework.security.authentication.AuthenticationServiceException;
 import org.springframework.security.core.AuthenticationException;
 import org.springframework.security.oauth2.core.OAuth2AuthenticationException;
 import org.springframework.security.oauth2.core.OAuth2Error;
@@ -65,6 +66,9 @@ public final class SecurityEvents {
      * Spring Security, never from the token.
      */
     static String reasonOf(AuthenticationException failure) {
+        if (failure instanceof AuthenticationServiceException) {
+            return "issuer-unreachable";
+        }
         if (!(failure instanceof OAuth2AuthenticationException oauth)) {
             return "missing-token";
         }

@@ -74,7 +74,7 @@ class ReactiveResourceServerAutoConfiguration {
             ObjectProvider<ReactiveAccessRules> serviceRules, SecurityEvents events) {
         ServerAuthenticationEntryPoint entryPoint = (exchange, failure) -> {
             events.authenticationFailed(requestOf(exchange), failure);
-            return Mono.error(Problems.unauthorized(failure));
+            return Mono.error(Problems.of(failure));
         };
         ServerAccessDeniedHandler deniedHandler = (exchange, denied) -> exchange.getPrincipal()
                 .map(principal -> principal.getName()).defaultIfEmpty("")
@@ -93,7 +93,11 @@ class ReactiveResourceServerAutoConfiguration {
                 .oauth2ResourceServer(server -> server
                         .jwt(jwt -> jwt.jwtDecoder(decoder).jwtAuthenticationConverter(
                                 new ReactiveJwtAuthenticationConverterAdapter(TokenChecks.authenticationConverter())))
-                        .authenticationEntryPoint(entryPoint).accessDeniedHandler(deniedHandler))
+                        .authenticationEntryPoint(entryPoint).accessDeniedHandler(deniedHandler)
+                        // every failure, including "the keys could not be fetched", goes to the entry point (which
+                        // answers 503 for that one) instead of escaping as a 500
+                        .authenticationFailureHandler(
+                                (filterExchange, failure) -> entryPoint.commence(filterExchange.getExchange(), failure)))
                 .exceptionHandling(handling -> handling.authenticationEntryPoint(entryPoint)
                         .accessDeniedHandler(deniedHandler))
                 // stateless bearer-token API: no session, no cookies, nothing for CSRF to ride on

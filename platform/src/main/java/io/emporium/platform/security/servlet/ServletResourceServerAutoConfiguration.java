@@ -22,6 +22,7 @@ import org.springframework.boot.context.properties.EnableConfigurationProperties
 import org.springframework.context.annotation.Bean;
 import org.springframework.core.MethodParameter;
 import org.springframework.http.HttpStatus;
+import org.springframework.security.config.ObjectPostProcessor;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configuration.EnableWebSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
@@ -32,6 +33,7 @@ import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
 import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationToken;
 import org.springframework.security.oauth2.server.resource.web.BearerTokenAuthenticationEntryPoint;
+import org.springframework.security.oauth2.server.resource.web.authentication.BearerTokenAuthenticationFilter;
 import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.AccessDeniedHandler;
@@ -104,7 +106,17 @@ class ServletResourceServerAutoConfiguration {
         })
                 .oauth2ResourceServer(server -> server
                         .jwt(jwt -> jwt.decoder(decoder).jwtAuthenticationConverter(TokenChecks.authenticationConverter()))
-                        .authenticationEntryPoint(entryPoint).accessDeniedHandler(deniedHandler))
+                        .authenticationEntryPoint(entryPoint).accessDeniedHandler(deniedHandler)
+                        // every failure, including "the keys could not be fetched", goes to the entry point (which
+                        // answers 503 for that one) instead of escaping as a 500
+                        .withObjectPostProcessor(new ObjectPostProcessor<BearerTokenAuthenticationFilter>() {
+                            @Override
+                            public <O extends BearerTokenAuthenticationFilter> O postProcess(O filter) {
+                                filter.setAuthenticationFailureHandler(
+                                        (request, response, failure) -> entryPoint.commence(request, response, failure));
+                                return filter;
+                            }
+                        }))
                 .exceptionHandling(handling -> handling.authenticationEntryPoint(entryPoint)
                         .accessDeniedHandler(deniedHandler))
                 .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
@@ -130,7 +142,7 @@ class ServletResourceServerAutoConfiguration {
     private static AuthenticationEntryPoint entryPoint(SecurityEvents events, HandlerExceptionResolver resolver) {
         return (request, response, failure) -> {
             events.authenticationFailed(requestOf(request), failure);
-            resolver.resolveException(request, response, null, Problems.unauthorized(failure));
+            resolver.resolveException(request, response, null, Problems.of(failure));
         };
     }
 

@@ -8,6 +8,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
+import io.emporium.platform.test.security.TestIssuer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -34,6 +35,7 @@ class CatalogRoutingTest {
     @DynamicPropertySource
     static void discovery(DynamicPropertyRegistry registry) {
         registry.add("spring.cloud.discovery.client.simple.instances.catalog[0].uri", catalog::uri);
+        TestIssuer.shared().registerWith(registry);
     }
 
     @AfterAll
@@ -90,7 +92,8 @@ class CatalogRoutingTest {
 
     @Test
     void unknownApiPathIsA404Problem() {
-        client.get().uri("/api/nothing-here").exchange()
+        client.get().uri("/api/nothing-here").headers(h -> h.setBearerAuth(TestIssuer.shared().customer("alice")))
+                .exchange()
                 .expectStatus().isNotFound()
                 .expectHeader().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON)
                 .expectBody().jsonPath("$.traceId").isNotEmpty();

@@ -1,0 +1,151 @@
+package io.emporium.gateway.ratelimit;
+
+import java.time.Duration;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.ApplicationContext;
+import org.springframework.context.annotation.Bean;
+import org.springframework.data.redis.connection.ReactiveRedisConnectionFactory;
+import org.springframework.data.redis.connection.RedisConnectionFactory;
+import org.springframework.http.MediaType;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.web.reactive.server.WebTestClient;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Through the running gateway with the in-memory store (no Redis anywhere) and a bucket of 3 refilled at 1 per
+ * second by a clock the test moves. Clients are told apart by X-Forwarded-For, which the gateway believes because
+ * the test connects from the loopback, a trusted proxy.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
+        "eureka.client.enabled=false", "emporium.gateway.rate-limit.burst-capacity=3",
+        "emporium.gateway.rate-limit.replenish-rate=1" })
+class RateLimitingTest {
+
+    static final OkService catalog = OkService.start();
+
+    @DynamicPropertySource
+    static void discovery(DynamicPropertyRegistry registry) {
+        registry.add("spring.cloud.discovery.client.simple.instances.catalog[0].uri", catalog::uri);
+    }
+
+    @TestConfiguration
+    static class Clock {
+
+        @Bean
+        ManualClock manualClock() {
+            return new ManualClock();
+        }
+    }
+
+    @AfterAll
+    static void stop() {
+        catalog.stop();
+    }
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    ManualClock clock;
+
+    WebTestClient client;
+
+    @BeforeEach
+    void setUp() {
+        client = WebTestClient.bindToServer().baseUrl("http://127.0.0.1:" + port).build();
+    }
+
+    @Test
+    void afterABurstTheNextRequestIsA429ProblemWithRetryAfter() {
+        String alice = "198.51.100.1";
+        for (String remaining : new String[] { "2", "1", "0" }) {
+            get(alice).expectStatus().isOk().expectHeader().valueEquals("X-RateLimit-Remaining", remaining);
+        }
+        int served = catalog.served().get();
+
+        get(alice).expectStatus().isEqualTo(429)
+                .expectHeader().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON)
+                .expectHeader().valueEquals("Retry-After", "1")
+                .expectHeader().valueEquals("X-RateLimit-Remaining", "0")
+                .expectBody()
+                .jsonPath("$.type").isEqualTo("about:blank")
+                .jsonPath("$.title").isEqualTo("Too Many Requests")
+                .jsonPath("$.status").isEqualTo(429)
+                .jsonPath("$.detail").value(detail -> assertThat((String) detail)
+                        .contains("at most 3 requests at once and 1 per second"))
+                .jsonPath("$.instance").isEqualTo("/api/catalog/products")
+                .jsonPath("$.traceId").isNotEmpty();
+        assertThat(catalog.served()).as("a refused request never reaches the service").hasValue(served);
+    }
+
+    @Test
+    void eachClientHasItsOwnBucket() {
+        String bob = "198.51.100.2";
+        String carol = "198.51.100.3";
+        for (int i = 0; i < 3; i++) {
+            get(bob).expectStatus().isOk();
+        }
+        get(bob).expectStatus().isEqualTo(429);
+
+        get(carol).expectStatus().isOk().expectHeader().valueEquals("X-RateLimit-Remaining", "2");
+    }
+
+    @Test
+    void aClientIsAdmittedAgainOnceItsBucketRefills() {
+        String dave = "198.51.100.4";
+        for (int i = 0; i < 3; i++) {
+            get(dave).expectStatus().isOk();
+        }
+        get(dave).expectStatus().isEqualTo(429);
+
+        clock.advance(Duration.ofSeconds(1));
+
+        get(dave).expectStatus().isOk().expectHeader().valueEquals("X-RateLimit-Remaining", "0");
+    }
+
+    @Test
+    void countsRefusalsPerRoute() {
+        String erin = "198.51.100.5";
+        for (int i = 0; i < 4; i++) {
+            get(erin);
+        }
+
+        client.get().uri("/actuator/prometheus").exchange()
+                .expectStatus().isOk()
+                .expectBody(String.class).value(metrics -> assertThat(metrics)
+                        .containsPattern("emporium_gateway_rate_limited_total\\{[^}]*route=\"catalog\"[^}]*} [1-9]"));
+    }
+
+    @Test
+    void theGatewaysOwnEndpointsAreNotLimited() {
+        for (int i = 0; i < 10; i++) {
+            client.get().uri("/actuator/health").header("X-Forwarded-For", "198.51.100.6").exchange()
+                    .expectStatus().isOk()
+                    .expectHeader().doesNotExist("X-RateLimit-Remaining");
+        }
+    }
+
+    @Test
+    void noRedisIsConfiguredWithTheInMemoryStore(@Autowired ApplicationContext context) {
+        assertThat(context.getBeanNamesForType(RedisConnectionFactory.class)).isEmpty();
+        assertThat(context.getBeanNamesForType(ReactiveRedisConnectionFactory.class)).isEmpty();
+        assertThat(context.getBean(RateLimitFilter.class)).isNotNull();
+        assertThat(context.getBeansOfType(InMemoryRateLimiter.class)).hasSize(1);
+        client.get().uri("/actuator/health").exchange()
+                .expectStatus().isOk()
+                .expectBody().jsonPath("$.status").isEqualTo("UP");
+    }
+
+    private WebTestClient.ResponseSpec get(String clientAddress) {
+        return client.get().uri("/api/catalog/products").header("X-Forwarded-For", clientAddress).exchange();
+    }
+}
