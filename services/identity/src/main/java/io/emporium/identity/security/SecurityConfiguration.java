@@ -1,0 +1,152 @@
+package io.emporium.identity.security;
+
+import java.time.Duration;
+import java.util.Collection;
+import java.util.List;
+import java.util.Locale;
+
+import com.nimbusds.jose.jwk.source.JWKSource;
+import com.nimbusds.jose.proc.SecurityContext;
+import io.emporium.identity.token.AccessTokenClaims;
+import io.emporium.identity.token.PublicClientRefreshTokenAuthenticationConverter;
+import io.emporium.identity.token.PublicClientRefreshTokenAuthenticationProvider;
+import io.micrometer.core.instrument.MeterRegistry;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.annotation.Order;
+import org.springframework.security.authentication.AbstractAuthenticationToken;
+import org.springframework.security.config.Customizer;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.core.GrantedAuthority;
+import org.springframework.security.core.authority.SimpleGrantedAuthority;
+import org.springframework.security.oauth2.core.DelegatingOAuth2TokenValidator;
+import org.springframework.security.oauth2.jose.jws.SignatureAlgorithm;
+import org.springframework.security.oauth2.jwt.Jwt;
+import org.springframework.security.oauth2.jwt.JwtClaimNames;
+import org.springframework.security.oauth2.jwt.JwtClaimValidator;
+import org.springframework.security.oauth2.jwt.JwtDecoder;
+import org.springframework.security.oauth2.jwt.JwtIssuerValidator;
+import org.springframework.security.oauth2.jwt.JwtTimestampValidator;
+import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
+import org.springframework.security.oauth2.server.authorization.client.RegisteredClientRepository;
+import org.springframework.security.oauth2.server.authorization.settings.AuthorizationServerSettings;
+import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationToken;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
+import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
+import org.springframework.web.servlet.HandlerExceptionResolver;
+
+/**
+ * The three doors of the identity service, tried in this order:
+ * <ol>
+ * <li>the OAuth 2.0 / OpenID Connect endpoints ({@code /oauth2/*}, {@code /.well-known/*}, {@code /userinfo},
+ * {@code /connect/*}): an unauthenticated user at the authorization endpoint is sent to the login form;</li>
+ * <li>identity's own API ({@code /admin/**}) and the actuator: bearer access tokens issued by this server,
+ * checked against its own keys, no session; {@code /admin/**} needs the admin role;</li>
+ * <li>everything else, chiefly the login form ({@code /login}, with a CSRF token) and its session.</li>
+ * </ol>
+ * The platform's resource-server configuration is switched off for this service
+ * ({@code emporium.security.resource-server.enabled=false}): the issuer guards itself.
+ */
+@Configuration(proxyBeanMethods = false)
+class SecurityConfiguration {
+
+    /** Tolerance for {@code exp} and {@code nbf} between clocks (docs/adr/0003). */
+    static final Duration CLOCK_SKEW = Duration.ofSeconds(30);
+    /** Audiences accepted on identity's own API: any user token, or one meant for identity alone. */
+    static final List<String> AUDIENCES = List.of(AccessTokenClaims.USER_AUDIENCE, "identity");
+
+    private static final String[] OPEN_MANAGEMENT = { "/actuator/health", "/actuator/health/**", "/actuator/info",
+            "/actuator/prometheus" };
+
+    @Bean
+    AuthorizationServerSettings authorizationServerSettings(
+            @Value("${emporium.security.issuer-uri:http://localhost:9000}") String issuer) {
+        return AuthorizationServerSettings.builder().issuer(issuer).build();
+    }
+
+    @Bean
+    @Order(1)
+    SecurityFilterChain authorizationServerEndpoints(HttpSecurity http, AuthorizationServerSettings settings,
+            RegisteredClientRepository clients) throws Exception {
+        http.oauth2AuthorizationServer(server -> {
+            http.securityMatcher(server.getEndpointsMatcher());
+            server.oidc(Customizer.withDefaults())
+                    // the storefront (public) refreshes its tokens with its client id alone
+                    .clientAuthentication(clientAuthentication -> clientAuthentication
+                            .authenticationConverter(
+                                    new PublicClientRefreshTokenAuthenticationConverter(settings.getTokenEndpoint()))
+                            .authenticationProvider(new PublicClientRefreshTokenAuthenticationProvider(clients)));
+        })
+                .authorizeHttpRequests(authorize -> authorize.anyRequest().authenticated())
+                // the OIDC user info endpoint takes an access token
+                .oauth2ResourceServer(server -> server.jwt(Customizer.withDefaults()))
+                // whatever it accepts (a browser or the command line), the authorization endpoint sends an
+                // unauthenticated user to the login form
+                .exceptionHandling(exceptions -> exceptions.defaultAuthenticationEntryPointFor(
+                        new LoginUrlAuthenticationEntryPoint("/login"),
+                        PathPatternRequestMatcher.withDefaults().matcher(settings.getAuthorizationEndpoint())));
+        return http.build();
+    }
+
+    @Bean
+    @Order(2)
+    SecurityFilterChain adminApi(HttpSecurity http, JwtDecoder decoder, MeterRegistry meters,
+            @Qualifier("handlerExceptionResolver") HandlerExceptionResolver resolver) throws Exception {
+        BearerTokenProblems problems = new BearerTokenProblems(meters, resolver);
+        http.securityMatcher("/admin/**", "/actuator/**")
+                .authorizeHttpRequests(authorize -> authorize.requestMatchers(OPEN_MANAGEMENT).permitAll()
+                        .requestMatchers("/admin/**", "/actuator/**").hasRole("ADMIN")
+                        .anyRequest().denyAll())
+                .oauth2ResourceServer(server -> server
+                        .jwt(jwt -> jwt.decoder(decoder).jwtAuthenticationConverter(SecurityConfiguration::authentication))
+                        .authenticationEntryPoint(problems.entryPoint())
+                        .accessDeniedHandler(problems.accessDeniedHandler()))
+                .exceptionHandling(exceptions -> exceptions.authenticationEntryPoint(problems.entryPoint())
+                        .accessDeniedHandler(problems.accessDeniedHandler()))
+                .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                // bearer tokens only: no cookie rides along, so there is nothing for a forged request to use
+                .csrf(csrf -> csrf.disable())
+                .requestCache(cache -> cache.disable())
+                .formLogin(form -> form.disable())
+                .httpBasic(basic -> basic.disable())
+                .logout(logout -> logout.disable());
+        return http.build();
+    }
+
+    @Bean
+    @Order(3)
+    SecurityFilterChain loginForm(HttpSecurity http) throws Exception {
+        http.authorizeHttpRequests(authorize -> authorize.requestMatchers("/error").permitAll()
+                .anyRequest().authenticated())
+                .formLogin(Customizer.withDefaults());
+        return http.build();
+    }
+
+    /**
+     * Checks access tokens presented to this server (user info, {@code /admin/**}) against its own published keys,
+     * without a network hop: RS256 only, issuer, expiry and not-before (30 s skew), audience.
+     */
+    @Bean
+    JwtDecoder jwtDecoder(JWKSource<SecurityContext> keys, AuthorizationServerSettings settings) {
+        NimbusJwtDecoder decoder = NimbusJwtDecoder.withJwkSource(keys).jwsAlgorithm(SignatureAlgorithm.RS256).build();
+        decoder.setJwtValidator(new DelegatingOAuth2TokenValidator<>(new JwtTimestampValidator(CLOCK_SKEW),
+                new JwtIssuerValidator(settings.getIssuer()),
+                new JwtClaimValidator<Collection<String>>(JwtClaimNames.AUD,
+                        audience -> audience != null && audience.stream().anyMatch(AUDIENCES::contains))));
+        return decoder;
+    }
+
+    /** {@code roles: ["admin"]} becomes {@code ROLE_ADMIN}; the subject is the principal's name. */
+    private static AbstractAuthenticationToken authentication(Jwt jwt) {
+        List<String> roles = jwt.hasClaim(AccessTokenClaims.ROLES) ? jwt.getClaimAsStringList(AccessTokenClaims.ROLES)
+                : List.of();
+        Collection<GrantedAuthority> authorities = roles.stream()
+                .<GrantedAuthority>map(role -> new SimpleGrantedAuthority("ROLE_" + role.toUpperCase(Locale.ROOT)))
+                .toList();
+        return new JwtAuthenticationToken(jwt, authorities, jwt.getSubject());
+    }
+}
