@@ -58,7 +58,7 @@ public final class AotCache {
             String key = key(jar, flags);
             if (Files.isRegularFile(cache) && Files.isRegularFile(extracted) && Files.isRegularFile(keyFile)
                     && Files.readString(keyFile).equals(key)) {
-                return List.of("-XX:AOTCache=" + cache, "-jar", extracted.toString());
+                return withCache(cache, extracted);
             }
             preparation.state().status(Status.TRAINING, null);
             long started = System.nanoTime();
@@ -80,7 +80,7 @@ public final class AotCache {
                     log.info("aot.trained", name, String.format("AOT cache trained in %.1fs",
                             (System.nanoTime() - started) / 1e9));
                     preparation.state().status(Status.STARTING, null);
-                    return List.of("-XX:AOTCache=" + cache, "-jar", extracted.toString());
+                    return withCache(cache, extracted);
                 }
             }
             log.warn("aot.untrained", name, "AOT cache training failed (see " + trainingLog + "); running without it");
@@ -89,6 +89,16 @@ public final class AotCache {
         } finally {
             lock.unlock();
         }
+    }
+
+    /**
+     * Runs from the cache. The JVM reports what it could not reuse from the cache (JDK 25 warns about some adapter
+     * stubs) as unified-logging warnings on standard output, which is the service's JSON log: only errors of the
+     * {@code aot} tags are printed, so every log line stays one JSON object. A cache that cannot be used at all is
+     * still an error.
+     */
+    private static List<String> withCache(Path cache, Path extracted) {
+        return List.of("-XX:AOTCache=" + cache, "-Xlog:aot*=error", "-jar", extracted.toString());
     }
 
     private String key(Path jar, List<String> flags) throws IOException {

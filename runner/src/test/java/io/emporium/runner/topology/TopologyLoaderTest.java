@@ -27,7 +27,7 @@ class TopologyLoaderTest {
         assertThat(topology.kafka().controllerPort()).isEqualTo(9093);
         assertThat(topology.zipkin().port()).isEqualTo(9411);
         assertThat(topology.discovery()).isEqualTo("registry");
-        assertThat(topology.services()).extracting(ServiceSpec::name).startsWith("registry", "catalog")
+        assertThat(topology.services()).extracting(ServiceSpec::name).startsWith("registry", "identity", "catalog")
                 .contains("gateway");
         ServiceSpec registry = topology.service("registry").orElseThrow();
         assertThat(registry.port()).isEqualTo(8761);
@@ -40,6 +40,25 @@ class TopologyLoaderTest {
         assertThat(catalog.database()).isEqualTo(new ServiceDatabase("catalog", "catalog", "catalog-dev-only"));
         assertThat(catalog.jar(Path.of("/repo"))).isEqualTo(Path.of("/repo/services/catalog/target/emporium-catalog.jar"));
         assertThat(topology.dependenciesOf("gateway")).contains("registry", "catalog");
+    }
+
+    @Test
+    void theRepositoryTopologyRunsIdentityWithoutMakingAnyServiceWaitForIt() {
+        Topology topology = TopologyLoader.load(Path.of(System.getProperty("emporium.home", "..")).resolve("emporium.yaml"));
+
+        ServiceSpec identity = topology.service("identity").orElseThrow();
+        assertThat(identity.port()).isEqualTo(9000);
+        assertThat(identity.database()).isEqualTo(new ServiceDatabase("identity", "identity", "identity-dev-only"));
+        assertThat(identity.registers()).isTrue();
+        assertThat(topology.dependenciesOf("identity")).containsExactly("postgres", "registry");
+        assertThat(identity.env()).containsEntry("EMPORIUM_IDENTITY_DEMO_USERS", "true");
+        // resource servers read identity's keys lazily: identity failing to start must not hold any of them back
+        assertThat(topology.services()).allSatisfy(service ->
+                assertThat(topology.dependenciesOf(service.name())).doesNotContain("identity"));
+        // orders-service authenticates with the secret identity registers for it
+        assertThat(topology.service("orders").orElseThrow().env().get("EMPORIUM_SECURITY_CLIENT_SECRET"))
+                .isNotBlank()
+                .isEqualTo(identity.env().get("EMPORIUM_IDENTITY_CLIENTS_ORDERS_SERVICE_SECRET"));
     }
 
     @Test

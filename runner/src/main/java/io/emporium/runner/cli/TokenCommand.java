@@ -1,0 +1,92 @@
+package io.emporium.runner.cli;
+
+import java.io.Console;
+import java.io.PrintWriter;
+import java.net.URI;
+import java.util.Arrays;
+import java.util.concurrent.Callable;
+
+import io.emporium.runner.auth.AuthorizationCodeLogin;
+import io.emporium.runner.auth.DemoUsers;
+import io.emporium.runner.auth.LoginFailedException;
+import io.emporium.runner.auth.Tokens;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** {@code token}: a user's access token from the identity service, as the last line of standard output. */
+@Command(name = "token", mixinStandardHelpOptions = true,
+        description = {"Logs a user in at the identity service (OAuth 2.0 authorization code with PKCE, as the public "
+                + "client emporium-cli) and prints the access token as the last line of standard output; anything "
+                + "else goes to standard error. For example:",
+                "  TOKEN=$(./emporium token --user alice)",
+                "  curl -H \"Authorization: Bearer $TOKEN\" http://127.0.0.1:8080/api/...",
+                "Without --password, the demo users alice, bob and admin log in with their DEV ONLY demo passwords "
+                        + "(<user>-dev-only, which identity seeds only in the local system); for any other user the "
+                        + "password is asked on the terminal, without echo."})
+final class TokenCommand implements Callable<Integer> {
+
+    @Option(names = {"-u", "--user"}, required = true, paramLabel = "USER",
+            description = "Who logs in, e.g. alice, bob (customers) or admin.")
+    String user;
+
+    @Option(names = {"-p", "--password"}, paramLabel = "PASSWORD",
+            description = "The user's password (other users of this machine can see it in the process list; the "
+                    + "terminal prompt is safer). Default: the DEV ONLY demo password of alice, bob and admin, "
+                    + "else asked on the terminal.")
+    char[] password;
+
+    @Option(names = "--issuer", paramLabel = "URL",
+            defaultValue = "${env:EMPORIUM_SECURITY_ISSUER_URI:-http://localhost:9000}",
+            description = {"The identity service (default:", "$EMPORIUM_SECURITY_ISSUER_URI, else",
+                    "http://localhost:9000)."})
+    URI issuer;
+
+    @Option(names = "--client", paramLabel = "CLIENT_ID", defaultValue = AuthorizationCodeLogin.CLI_CLIENT_ID,
+            description = {"A public client registered with the redirect URI", "http://127.0.0.1/callback "
+                    + "(default: ${DEFAULT-VALUE})."})
+    String client;
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public Integer call() {
+        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
+        AuthorizationCodeLogin login =
+                AuthorizationCodeLogin.of(issuer, client, AuthorizationCodeLogin.CLI_REDIRECT_URI);
+        boolean demo = password == null && DemoUsers.password(user).isPresent();
+        char[] secret = password != null ? password : DemoUsers.password(user).orElseGet(this::askPassword);
+        try {
+            Tokens tokens = login.login(user, secret);
+            err.printf("token for %s%s at %s, scope %s, expires in %d s%n", user,
+                    demo ? " (DEV ONLY demo password)" : "", login.issuer(), tokens.scope(),
+                    tokens.expiresIn().toSeconds());
+            err.flush();
+            out.println(tokens.accessToken());
+            out.flush();
+            return 0;
+        } catch (LoginFailedException e) {
+            err.println("emporium: " + e.getMessage());
+            err.flush();
+            return 1;
+        } finally {
+            Arrays.fill(secret, '\0');
+        }
+    }
+
+    private char[] askPassword() {
+        Console console = System.console();
+        if (console == null) {
+            throw new IllegalArgumentException("no password for user " + user + ": pass --password, or run this in a "
+                    + "terminal to be asked (only " + String.join(", ", DemoUsers.NAMES)
+                    + " have a DEV ONLY demo password)");
+        }
+        char[] typed = console.readPassword("Password of %s at %s: ", user, issuer);
+        if (typed == null) {
+            throw new IllegalArgumentException("no password for user " + user + ": the terminal was closed");
+        }
+        return typed;
+    }
+}

@@ -1,0 +1,103 @@
+package io.emporium.runner.auth;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.net.URI;
+import java.time.Duration;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+import io.emporium.runner.TestPorts;
+import io.emporium.runner.auth.LoginFailedException.Reason;
+
+class AuthorizationCodeLoginTest {
+
+    private final FakeAuthorizationServer identity = FakeAuthorizationServer.start();
+    private final AuthorizationCodeLogin login = AuthorizationCodeLogin.cli(identity.issuer());
+
+    @AfterEach
+    void stopIdentity() {
+        identity.close();
+    }
+
+    @Test
+    void logsInThroughTheFormAndRedeemsTheCodeWithItsVerifier() {
+        Tokens tokens = login.login("alice", "alice-dev-only".toCharArray());
+
+        assertThat(tokens.accessToken()).isEqualTo(identity.accessTokenOf("alice"));
+        assertThat(tokens.tokenType()).isEqualTo("Bearer");
+        assertThat(tokens.expiresIn()).isEqualTo(Duration.ofSeconds(299));
+        assertThat(tokens.scope()).isEqualTo("openid profile");
+        assertThat(tokens.idToken()).isEqualTo("id-token-of-alice");
+        assertThat(tokens.toString()).doesNotContain(tokens.accessToken(), tokens.idToken());
+        assertThat(identity.requests()).extracting(request -> request.replaceAll("\\?.*", "")).containsExactly(
+                "GET /oauth2/authorize", "GET /login", "POST /login", "GET /oauth2/authorize", "POST /oauth2/token");
+        assertThat(identity.requests().getFirst())
+                .contains("response_type=code", "client_id=emporium-cli", "scope=openid%20profile",
+                        "redirect_uri=http%3A%2F%2F127.0.0.1%2Fcallback", "code_challenge_method=S256");
+        assertThat(String.join("\n", identity.requests())).doesNotContain("alice-dev-only");
+    }
+
+    @Test
+    void keepsTheLoginsOfDifferentUsersApart() {
+        identity.putCsrfValueFirst();
+
+        assertThat(login.login("bob", "bob-dev-only".toCharArray()).accessToken())
+                .isEqualTo(identity.accessTokenOf("bob"));
+        assertThat(login.login("admin", "admin-dev-only".toCharArray()).accessToken())
+                .isEqualTo(identity.accessTokenOf("admin"));
+    }
+
+    @Test
+    void saysSoWhenThePasswordIsWrong() {
+        assertThatThrownBy(() -> login.login("alice", "guess".toCharArray()))
+                .isInstanceOfSatisfying(LoginFailedException.class,
+                        e -> assertThat(e.reason()).isEqualTo(Reason.BAD_CREDENTIALS))
+                .hasMessage("login failed for user alice: wrong user name or password");
+        assertThat(identity.requests()).noneMatch(request -> request.startsWith("POST /oauth2/token"));
+    }
+
+    @Test
+    void refusesAnAuthorizationResponseWithAnotherState() {
+        identity.answerWithState("forged");
+
+        assertThatThrownBy(() -> login.login("alice", "alice-dev-only".toCharArray()))
+                .isInstanceOfSatisfying(LoginFailedException.class,
+                        e -> assertThat(e.reason()).isEqualTo(Reason.UNEXPECTED_RESPONSE))
+                .hasMessageContaining("another state than this login sent");
+        assertThat(identity.requests()).noneMatch(request -> request.startsWith("POST /oauth2/token"));
+    }
+
+    @Test
+    void saysWhenTheClientOrRedirectUriIsNotRegistered() {
+        AuthorizationCodeLogin unknown = AuthorizationCodeLogin.of(identity.issuer(), "nobody",
+                AuthorizationCodeLogin.CLI_REDIRECT_URI);
+
+        assertThatThrownBy(() -> unknown.login("alice", "alice-dev-only".toCharArray()))
+                .isInstanceOfSatisfying(LoginFailedException.class,
+                        e -> assertThat(e.reason()).isEqualTo(Reason.REFUSED))
+                .hasMessageStartingWith("identity rejected the authorization request (HTTP 400): is client nobody "
+                        + "registered");
+    }
+
+    @Test
+    void saysThatIdentityIsNotRunningWhenNothingAnswers() {
+        URI nowhere = URI.create("http://127.0.0.1:" + TestPorts.free());
+
+        assertThatThrownBy(() -> AuthorizationCodeLogin.cli(nowhere).login("alice", "alice-dev-only".toCharArray()))
+                .isInstanceOfSatisfying(LoginFailedException.class,
+                        e -> assertThat(e.reason()).isEqualTo(Reason.UNREACHABLE))
+                .hasMessage("identity is not running at " + nowhere + "; start the system with ./emporium up");
+    }
+
+    @Test
+    void acceptsOnlyAnHttpIssuer() {
+        assertThatThrownBy(() -> AuthorizationCodeLogin.cli(URI.create("localhost:9000")))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("must be an http(s) URL");
+        assertThat(AuthorizationCodeLogin.cli(URI.create("http://localhost:9000/")).issuer())
+                .isEqualTo(AuthorizationCodeLogin.LOCAL_ISSUER);
+    }
+}
