@@ -13,6 +13,7 @@ import io.emporium.inventory.stock.application.Warehouse;
 import io.emporium.inventory.stock.model.OrderId;
 import io.emporium.inventory.stock.model.RequestedLine;
 import io.emporium.inventory.support.InventoryIntegrationTest;
+import io.emporium.platform.test.security.TestIssuer;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -21,15 +22,21 @@ import tools.jackson.databind.json.JsonMapper;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** The whole service over HTTP, on its real schema and seed data in a real PostgreSQL. */
+/**
+ * The whole service over HTTP, on its real schema and seed data in a real PostgreSQL, called with the tokens of a
+ * customer and of an administrator.
+ */
 class InventoryApiIntegrationTest extends InventoryIntegrationTest {
 
     private static final HttpClient http = HttpClient.newHttpClient();
     private static final JsonMapper json = JsonMapper.shared();
+    private static final TestIssuer issuer = TestIssuer.shared();
 
     private final int port;
     private final JdbcClient jdbc;
     private final Warehouse warehouse;
+    private final String customer = issuer.customer("alice");
+    private final String admin = issuer.admin();
 
     InventoryApiIntegrationTest(@LocalServerPort int port, JdbcClient jdbc, Warehouse warehouse) {
         this.port = port;
@@ -58,58 +65,97 @@ class InventoryApiIntegrationTest extends InventoryIntegrationTest {
 
     @Test
     void restockingChangesAvailableOnly() {
-        HttpResponse<String> response = send(HttpRequest.newBuilder(uri("/api/inventory/stock/SKU-000700"))
-                .PUT(HttpRequest.BodyPublishers.ofString("{\"available\": 123}"))
-                .header("Content-Type", "application/json").build());
+        HttpResponse<String> response = restock("SKU-000700", "{\"available\": 123}", admin);
 
         assertThat(response.statusCode()).isEqualTo(200);
         assertThat(ok("/api/inventory/stock/SKU-000700").get("available").asLong()).isEqualTo(123);
     }
 
     @Test
-    void aReservationIsReadByOrderId() {
+    void anAdminReadsAReservationByOrderId() {
         warehouse.reserve(new ReserveStockCommand(new OrderId("api-order-1"), List.of(new RequestedLine("SKU-000701", 2))));
 
-        assertThat(ok("/api/inventory/reservations/api-order-1")).isEqualTo(json.readTree("""
+        assertThat(ok("/api/inventory/reservations/api-order-1", admin)).isEqualTo(json.readTree("""
                 {"orderId":"api-order-1","status":"RESERVED","lines":[{"sku":"SKU-000701","quantity":2}],
                  "reason":null,"unavailableSkus":[]}"""));
     }
 
     @Test
     void unknownSkuAndOrderAre404ProblemsWithTraceId() {
-        problem("/api/inventory/stock/SKU-999999", 404);
-        problem("/api/inventory/reservations/no-such-order", 404);
+        problem("/api/inventory/stock/SKU-999999", customer, 404);
+        problem("/api/inventory/reservations/no-such-order", admin, 404);
     }
 
     @Test
     void invalidInputIsA400ProblemWithTraceId() {
-        problem("/api/inventory/stock/lower-case", 400);
-        problem("/api/inventory/stock?skus=", 400);
-        HttpResponse<String> response = send(HttpRequest.newBuilder(uri("/api/inventory/stock/SKU-000700"))
-                .PUT(HttpRequest.BodyPublishers.ofString("{\"available\": -5}"))
-                .header("Content-Type", "application/json").build());
-        assertThat(response.statusCode()).isEqualTo(400);
+        problem("/api/inventory/stock/lower-case", customer, 400);
+        problem("/api/inventory/stock?skus=", customer, 400);
+        assertThat(restock("SKU-000700", "{\"available\": -5}", admin).statusCode()).isEqualTo(400);
     }
 
     @Test
-    void readinessIncludesTheDatabase() {
-        JsonNode readiness = ok("/actuator/health/readiness");
+    void withoutATokenOnlyTheProbesAnswer() {
+        problem("/api/inventory/stock/SKU-000001", null, 401);
+        problem("/api/inventory/reservations/no-such-order", null, 401);
+        assertThat(restock("SKU-000702", "{\"available\": 1}", null).statusCode()).isEqualTo(401);
+        assertThat(get("/actuator/health/liveness", null).statusCode()).isEqualTo(200);
+    }
+
+    @Test
+    void aCustomerMayNeitherChangeStockNorReadReservations() {
+        warehouse.reserve(new ReserveStockCommand(new OrderId("api-order-2"), List.of(new RequestedLine("SKU-000703", 1))));
+
+        HttpResponse<String> restock = restock("SKU-000703", "{\"available\": 0}", customer);
+
+        assertThat(restock.statusCode()).isEqualTo(403);
+        assertThat(restock.headers().firstValue("Content-Type")).hasValue("application/problem+json");
+        assertThat(ok("/api/inventory/stock/SKU-000703").get("available").asLong()).isEqualTo(9999);
+        problem("/api/inventory/reservations/api-order-2", customer, 403);
+    }
+
+    @Test
+    void managementEndpointsOtherThanTheProbesAreForAdmins() {
+        problem("/actuator/loggers", customer, 403);
+        assertThat(ok("/actuator/loggers", admin).has("loggers")).isTrue();
+    }
+
+    @Test
+    void readinessIncludesTheDatabaseAndNeedsNoToken() {
+        JsonNode readiness = ok("/actuator/health/readiness", null);
 
         assertThat(readiness.get("status").asString()).isEqualTo("UP");
         assertThat(readiness.get("components").get("db").get("status").asString()).isEqualTo("UP");
     }
 
     private JsonNode ok(String path) {
-        HttpResponse<String> response = send(HttpRequest.newBuilder(uri(path)).build());
+        return ok(path, customer);
+    }
+
+    private JsonNode ok(String path, String token) {
+        HttpResponse<String> response = get(path, token);
         assertThat(response.statusCode()).as("GET %s: %s", path, response.body()).isEqualTo(200);
         return json.readTree(response.body());
     }
 
-    private void problem(String path, int status) {
-        HttpResponse<String> response = send(HttpRequest.newBuilder(uri(path)).build());
+    private void problem(String path, String token, int status) {
+        HttpResponse<String> response = get(path, token);
         assertThat(response.statusCode()).as("GET %s", path).isEqualTo(status);
         assertThat(response.headers().firstValue("Content-Type")).hasValue("application/problem+json");
         assertThat(json.readTree(response.body()).get("traceId").asString()).matches("[0-9a-f]{32}");
+    }
+
+    private HttpResponse<String> get(String path, String token) {
+        return send(authorized(HttpRequest.newBuilder(uri(path)), token).build());
+    }
+
+    private HttpResponse<String> restock(String sku, String body, String token) {
+        return send(authorized(HttpRequest.newBuilder(uri("/api/inventory/stock/" + sku)), token)
+                .PUT(HttpRequest.BodyPublishers.ofString(body)).header("Content-Type", "application/json").build());
+    }
+
+    /** The request with the token as its bearer credentials; {@code null}: without credentials. */
+    private static HttpRequest.Builder authorized(HttpRequest.Builder request, String token) {
+        return token == null ? request : request.header("Authorization", "Bearer " + token);
     }
 
     private URI uri(String path) {

@@ -13,6 +13,7 @@ import io.emporium.notifications.notification.model.CustomerId;
 import io.emporium.notifications.notification.model.OrderId;
 import io.emporium.notifications.notification.model.OrderNews;
 import io.emporium.notifications.support.NotificationsIntegrationTest;
+import io.emporium.platform.test.security.TestIssuer;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import tools.jackson.databind.JsonNode;
@@ -20,11 +21,12 @@ import tools.jackson.databind.json.JsonMapper;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** The whole service over HTTP, on its real schema in a real PostgreSQL. */
+/** The whole service over HTTP with tokens of the {@link TestIssuer}, on its real schema in a real PostgreSQL. */
 class NotificationsApiIntegrationTest extends NotificationsIntegrationTest {
 
     private static final HttpClient http = HttpClient.newHttpClient();
     private static final JsonMapper json = JsonMapper.shared();
+    private static final TestIssuer issuer = TestIssuer.shared();
 
     private final int port;
     private final Notifier notifier;
@@ -42,8 +44,9 @@ class NotificationsApiIntegrationTest extends NotificationsIntegrationTest {
                     new CustomerId(customer), "reason " + n));
         }
 
-        JsonNode first = ok("/api/notifications?customer=" + customer + "&size=2");
-        JsonNode second = ok("/api/notifications?customer=" + customer + "&size=2&page=1");
+        String token = issuer.customer(customer);
+        JsonNode first = ok("/api/notifications?customer=" + customer + "&size=2", token);
+        JsonNode second = ok("/api/notifications?size=2&page=1", token);
 
         assertThat(first.get("page")).isEqualTo(json.readTree("""
                 {"number":0,"size":2,"totalElements":3,"totalPages":2}"""));
@@ -56,49 +59,72 @@ class NotificationsApiIntegrationTest extends NotificationsIntegrationTest {
     }
 
     @Test
-    void anOrdersNotificationsAreListed() {
+    void anOrdersNotificationsAreListedForItsCustomerAndAdminsOnly() {
         String order = "api-order-" + UUID.randomUUID();
         notifier.notify("api-" + UUID.randomUUID(), new OrderNews.Confirmed(new OrderId(order),
                 new CustomerId("erin"), "shipment-3"));
 
-        JsonNode sent = ok("/api/notifications?order=" + order);
+        JsonNode sent = ok("/api/notifications?order=" + order, issuer.customer("erin"));
 
         assertThat(sent).hasSize(1);
         assertThat(sent.get(0).get("kind").asString()).isEqualTo("ORDER_CONFIRMED");
+        assertThat(ok("/api/notifications?order=" + order, issuer.admin())).hasSize(1);
+        assertThat(ok("/api/notifications?order=" + order, issuer.customer("frank"))).isEmpty();
     }
 
     @Test
-    void invalidOrMissingParametersAreA400ProblemWithTraceId() {
-        problem("/api/notifications", 400);
-        problem("/api/notifications?customer=x&size=0", 400);
-        problem("/api/notifications?order=bad%20id", 400);
+    void anotherCustomersNotificationsAreA403ProblemButAnAdminMayListThem() {
+        String customer = "customer-" + UUID.randomUUID();
+        notifier.notify("api-" + UUID.randomUUID(), new OrderNews.Cancelled(new OrderId("api-order-x"),
+                new CustomerId(customer), "payment declined"));
+
+        problem("/api/notifications?customer=" + customer, issuer.customer("frank"), 403);
+        assertThat(ok("/api/notifications?customer=" + customer, issuer.admin()).get("content")).hasSize(1);
     }
 
     @Test
-    void readinessIncludesTheDatabase() {
-        JsonNode readiness = ok("/actuator/health/readiness");
+    void withoutATokenTheAnswerIsA401Problem() {
+        problem("/api/notifications?customer=alice", null, 401);
+        problem("/api/notifications?order=api-order-1", null, 401);
+    }
+
+    @Test
+    void invalidOrConflictingParametersAreA400ProblemWithTraceId() {
+        String token = issuer.customer("x");
+        problem("/api/notifications?customer=x&order=api-order-1", token, 400);
+        problem("/api/notifications?customer=x&size=0", token, 400);
+        problem("/api/notifications?order=bad%20id", token, 400);
+    }
+
+    @Test
+    void readinessIncludesTheDatabaseAndNeedsNoToken() {
+        JsonNode readiness = ok("/actuator/health/readiness", null);
 
         assertThat(readiness.get("status").asString()).isEqualTo("UP");
         assertThat(readiness.get("components").get("db").get("status").asString()).isEqualTo("UP");
     }
 
-    private JsonNode ok(String path) {
-        HttpResponse<String> response = get(path);
+    private JsonNode ok(String path, String token) {
+        HttpResponse<String> response = get(path, token);
         assertThat(response.statusCode()).as("GET %s: %s", path, response.body()).isEqualTo(200);
         return json.readTree(response.body());
     }
 
-    private void problem(String path, int status) {
-        HttpResponse<String> response = get(path);
+    private void problem(String path, String token, int status) {
+        HttpResponse<String> response = get(path, token);
         assertThat(response.statusCode()).as("GET %s", path).isEqualTo(status);
         assertThat(response.headers().firstValue("Content-Type")).hasValue("application/problem+json");
         assertThat(json.readTree(response.body()).get("traceId").asString()).matches("[0-9a-f]{32}");
     }
 
-    private HttpResponse<String> get(String path) {
+    /** GET with the token as bearer credentials; {@code null}: without credentials. */
+    private HttpResponse<String> get(String path, String token) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path));
+        if (token != null) {
+            request.header("Authorization", "Bearer " + token);
+        }
         try {
-            return http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path)).build(),
-                    BodyHandlers.ofString());
+            return http.send(request.build(), BodyHandlers.ofString());
         }
         catch (IOException ex) {
             throw new IllegalStateException("GET " + path + " failed", ex);

@@ -25,6 +25,7 @@ import io.emporium.payments.api.PaymentMessages.VoidPayment;
 import io.emporium.platform.messaging.IncomingMessage;
 import io.emporium.platform.messaging.MessageReader;
 import io.emporium.platform.test.postgres.PostgresTestDatabase;
+import io.emporium.platform.test.security.TestIssuer;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
@@ -46,6 +47,7 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ObjectNode;
 
 import static io.emporium.platform.test.kafka.CloudEventRecords.cloudEvent;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -53,8 +55,9 @@ import static org.awaitility.Awaitility.await;
 
 /**
  * The whole service on a real PostgreSQL and a real Kafka broker (KRaft): commands in on {@code payments.commands},
- * replies out on {@code payments.payment-events} through the outbox, the REST API over HTTP. (spring-kafka-test 4
- * runs the embedded broker in KRaft mode only.)
+ * replies out on {@code payments.payment-events} through the outbox, the REST API over HTTP with tokens of the
+ * {@link TestIssuer} (reads as an administrator unless a test is about who may read). (spring-kafka-test 4 runs the
+ * embedded broker in KRaft mode only.)
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         "eureka.client.enabled=false", "emporium.messaging.consumer.max-attempts=2",
@@ -68,16 +71,19 @@ class PaymentsIntegrationTest {
     private static final String DEAD_LETTERS = PaymentMessages.COMMANDS + ".DLT";
     private static final HttpClient http = HttpClient.newHttpClient();
     private static final JsonMapper json = JsonMapper.shared();
+    private static final TestIssuer issuer = TestIssuer.shared();
     private static KafkaProducer<String, byte[]> producer;
 
     @DynamicPropertySource
-    static void database(DynamicPropertyRegistry registry) {
+    static void infrastructure(DynamicPropertyRegistry registry) {
         PostgresTestDatabase.shared("payments").registerWith(registry);
+        issuer.registerWith(registry);
     }
 
     private final int port;
     private final MessageReader reader;
     private final Recorded recorded;
+    private final String admin = issuer.admin();
 
     PaymentsIntegrationTest(@LocalServerPort int port, MessageReader reader, Recorded recorded,
             EmbeddedKafkaBroker broker) {
@@ -223,14 +229,52 @@ class PaymentsIntegrationTest {
                 new CapturePayment(order), newId(), null));
         PaymentCaptured captured = reader.read(awaitReplies(order, 2).get(1), PaymentCaptured.class).data();
 
-        HttpResponse<String> refund = post("/api/payments/" + captured.paymentId() + "/refund");
-        HttpResponse<String> again = post("/api/payments/" + captured.paymentId() + "/refund");
+        HttpResponse<String> refund = post("/api/payments/" + captured.paymentId() + "/refund", admin);
+        HttpResponse<String> again = post("/api/payments/" + captured.paymentId() + "/refund", admin);
 
         assertThat(refund.statusCode()).isEqualTo(200);
         assertThat(json.readTree(refund.body()).get("status").asString()).isEqualTo("REFUNDED");
         assertThat(again.statusCode()).isEqualTo(409);
         assertThat(again.headers().firstValue("Content-Type")).hasValue("application/problem+json");
         assertThat(json.readTree(again.body()).get("traceId").asString()).matches("[0-9a-f]{32}");
+    }
+
+    @Test
+    void onlyAnAdminMayRefundAndOnlyWithAToken() {
+        String order = newOrder();
+        send(cloudEvent("orders", PaymentMessages.COMMANDS, order, AuthorizePayment.TYPE,
+                new AuthorizePayment(order, "alice", BigDecimal.TEN, "EUR"), newId(), "alice"));
+        send(cloudEvent("orders", PaymentMessages.COMMANDS, order, CapturePayment.TYPE,
+                new CapturePayment(order), newId(), null));
+        PaymentCaptured captured = reader.read(awaitReplies(order, 2).get(1), PaymentCaptured.class).data();
+
+        HttpResponse<String> byTheCustomer = post("/api/payments/" + captured.paymentId() + "/refund",
+                issuer.customer("alice"));
+        HttpResponse<String> withoutToken = post("/api/payments/" + captured.paymentId() + "/refund", null);
+
+        assertThat(byTheCustomer.statusCode()).isEqualTo(403);
+        assertThat(byTheCustomer.headers().firstValue("Content-Type")).hasValue("application/problem+json");
+        assertThat(withoutToken.statusCode()).isEqualTo(401);
+        assertThat(withoutToken.headers().firstValue("WWW-Authenticate")).hasValue("Bearer");
+        assertThat(ok("/api/payments/orders/" + order).get("status").asString()).isEqualTo("CAPTURED");
+    }
+
+    @Test
+    void aCustomerSeesTheirOwnPaymentAndAnotherCustomersIsTheSame404AsNone() {
+        String order = newOrder();
+        String bob = issuer.customer("bob");
+        HttpResponse<String> beforeThePayment = get("/api/payments/orders/" + order, bob);
+
+        send(cloudEvent("orders", PaymentMessages.COMMANDS, order, AuthorizePayment.TYPE,
+                new AuthorizePayment(order, "alice", BigDecimal.TEN, "EUR"), newId(), "alice"));
+        awaitReplies(order, 1);
+        HttpResponse<String> ofAlice = get("/api/payments/orders/" + order, bob);
+
+        assertThat(get("/api/payments/orders/" + order, issuer.customer("alice")).statusCode()).isEqualTo(200);
+        assertThat(beforeThePayment.statusCode()).isEqualTo(404);
+        assertThat(ofAlice.statusCode()).isEqualTo(404);
+        assertThat(withoutTraceId(ofAlice)).isEqualTo(withoutTraceId(beforeThePayment));
+        assertThat(get("/api/payments/orders/" + order, null).statusCode()).isEqualTo(401);
     }
 
     @Test
@@ -276,8 +320,10 @@ class PaymentsIntegrationTest {
     }
 
     @Test
-    void readinessIncludesTheDatabase() {
-        JsonNode readiness = ok("/actuator/health/readiness");
+    void readinessIncludesTheDatabaseAndNeedsNoToken() {
+        HttpResponse<String> response = get("/actuator/health/readiness", null);
+        assertThat(response.statusCode()).isEqualTo(200);
+        JsonNode readiness = json.readTree(response.body());
 
         assertThat(readiness.get("status").asString()).isEqualTo("UP");
         assertThat(readiness.get("components").get("db").get("status").asString()).isEqualTo("UP");
@@ -299,6 +345,14 @@ class PaymentsIntegrationTest {
         }
     }
 
+    /** The body of a problem without its trace id, which differs from request to request. */
+    private static JsonNode withoutTraceId(HttpResponse<String> response) {
+        assertThat(response.headers().firstValue("Content-Type")).hasValue("application/problem+json");
+        ObjectNode problem = (ObjectNode) json.readTree(response.body());
+        assertThat(problem.remove("traceId")).isNotNull();
+        return problem;
+    }
+
     private JsonNode ok(String path) {
         HttpResponse<String> response = get(path);
         assertThat(response.statusCode()).as("GET %s: %s", path, response.body()).isEqualTo(200);
@@ -310,11 +364,21 @@ class PaymentsIntegrationTest {
     }
 
     private HttpResponse<String> get(String path) {
-        return exchange(HttpRequest.newBuilder(uri(path)).build());
+        return get(path, admin);
     }
 
-    private HttpResponse<String> post(String path) {
-        return exchange(HttpRequest.newBuilder(uri(path)).POST(HttpRequest.BodyPublishers.noBody()).build());
+    private HttpResponse<String> get(String path, String token) {
+        return exchange(authorized(HttpRequest.newBuilder(uri(path)), token).build());
+    }
+
+    private HttpResponse<String> post(String path, String token) {
+        return exchange(authorized(HttpRequest.newBuilder(uri(path)), token)
+                .POST(HttpRequest.BodyPublishers.noBody()).build());
+    }
+
+    /** The request with the token as its bearer credentials; {@code null}: without credentials. */
+    private static HttpRequest.Builder authorized(HttpRequest.Builder request, String token) {
+        return token == null ? request : request.header("Authorization", "Bearer " + token);
     }
 
     private URI uri(String path) {

@@ -17,6 +17,7 @@ import java.util.concurrent.ConcurrentLinkedQueue;
 import io.emporium.platform.messaging.IncomingMessage;
 import io.emporium.platform.messaging.MessageReader;
 import io.emporium.platform.test.postgres.PostgresTestDatabase;
+import io.emporium.platform.test.security.TestIssuer;
 import io.emporium.shipping.api.ShippingMessages;
 import io.emporium.shipping.api.ShippingMessages.CancelShipment;
 import io.emporium.shipping.api.ShippingMessages.CreateShipment;
@@ -45,6 +46,7 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ObjectNode;
 
 import static io.emporium.platform.test.kafka.CloudEventRecords.cloudEvent;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -52,7 +54,8 @@ import static org.awaitility.Awaitility.await;
 
 /**
  * The whole service on a real PostgreSQL and a real Kafka broker: commands in on {@code shipping.commands}, replies
- * out on {@code shipping.shipment-events} through the outbox, the REST API over HTTP. (spring-kafka-test 4 runs the
+ * out on {@code shipping.shipment-events} through the outbox, the REST API over HTTP with tokens of the
+ * {@link TestIssuer} (reads as an administrator unless a test is about who may read). (spring-kafka-test 4 runs the
  * embedded broker in KRaft mode only.)
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
@@ -68,16 +71,19 @@ class ShippingIntegrationTest {
     private static final String DEAD_LETTERS = ShippingMessages.COMMANDS + ".DLT";
     private static final HttpClient http = HttpClient.newHttpClient();
     private static final JsonMapper json = JsonMapper.shared();
+    private static final TestIssuer issuer = TestIssuer.shared();
     private static KafkaProducer<String, byte[]> producer;
 
     @DynamicPropertySource
-    static void database(DynamicPropertyRegistry registry) {
+    static void infrastructure(DynamicPropertyRegistry registry) {
         PostgresTestDatabase.shared("shipping").registerWith(registry);
+        issuer.registerWith(registry);
     }
 
     private final int port;
     private final MessageReader reader;
     private final Recorded recorded;
+    private final String admin = issuer.admin();
 
     ShippingIntegrationTest(@LocalServerPort int port, MessageReader reader, Recorded recorded,
             EmbeddedKafkaBroker broker) {
@@ -229,8 +235,35 @@ class ShippingIntegrationTest {
     }
 
     @Test
-    void readinessIncludesTheDatabase() {
-        JsonNode readiness = ok("/actuator/health/readiness");
+    void aCustomerSeesTheirOwnShipmentAndAnotherCustomersIsTheSame404AsNone() {
+        String order = newOrder();
+        String bob = issuer.customer("bob");
+        HttpResponse<String> beforeTheShipment = get("/api/shipping/orders/" + order, bob);
+
+        send(create(order, "alice", new Line("SKU-000001", 1)));
+        awaitReplies(order, 1);
+        HttpResponse<String> ofAlice = get("/api/shipping/orders/" + order, bob);
+
+        assertThat(get("/api/shipping/orders/" + order, issuer.customer("alice")).statusCode()).isEqualTo(200);
+        assertThat(beforeTheShipment.statusCode()).isEqualTo(404);
+        assertThat(ofAlice.statusCode()).isEqualTo(404);
+        assertThat(withoutTraceId(ofAlice)).isEqualTo(withoutTraceId(beforeTheShipment));
+    }
+
+    @Test
+    void withoutATokenTheAnswerIsA401Problem() {
+        HttpResponse<String> response = get("/api/shipping/orders/" + newOrder(), null);
+
+        assertThat(response.statusCode()).isEqualTo(401);
+        assertThat(response.headers().firstValue("Content-Type")).hasValue("application/problem+json");
+        assertThat(response.headers().firstValue("WWW-Authenticate")).hasValue("Bearer");
+    }
+
+    @Test
+    void readinessIncludesTheDatabaseAndNeedsNoToken() {
+        HttpResponse<String> response = get("/actuator/health/readiness", null);
+        assertThat(response.statusCode()).isEqualTo(200);
+        JsonNode readiness = json.readTree(response.body());
 
         assertThat(readiness.get("status").asString()).isEqualTo("UP");
         assertThat(readiness.get("components").get("db").get("status").asString()).isEqualTo("UP");
@@ -268,10 +301,26 @@ class ShippingIntegrationTest {
         return json.readTree(response.body());
     }
 
+    /** The body of a problem without its trace id, which differs from request to request. */
+    private static JsonNode withoutTraceId(HttpResponse<String> response) {
+        assertThat(response.headers().firstValue("Content-Type")).hasValue("application/problem+json");
+        ObjectNode problem = (ObjectNode) json.readTree(response.body());
+        assertThat(problem.remove("traceId")).isNotNull();
+        return problem;
+    }
+
     private HttpResponse<String> get(String path) {
-        HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path)).build();
+        return get(path, admin);
+    }
+
+    /** GET with the token as bearer credentials; {@code null}: without credentials. */
+    private HttpResponse<String> get(String path, String token) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path));
+        if (token != null) {
+            request.header("Authorization", "Bearer " + token);
+        }
         try {
-            return http.send(request, BodyHandlers.ofString());
+            return http.send(request.build(), BodyHandlers.ofString());
         }
         catch (IOException ex) {
             throw new IllegalStateException("GET " + path + " failed", ex);

@@ -1,16 +1,17 @@
 package io.emporium.notifications.support;
 
 import io.emporium.platform.test.kafka.TestKafka;
-
 import io.emporium.platform.test.postgres.PostgresTestDatabase;
+import io.emporium.platform.test.security.TestIssuer;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
 /**
  * The whole service against a real PostgreSQL (platform-test) and a real Kafka broker ({@link TestKafka}), on a
- * random port. Every integration test class extends this, so they share one application context; each uses its own
- * customers and orders, because they also share the database.
+ * random port, checking access tokens signed by the {@link TestIssuer}. Every integration test class extends this,
+ * so they share one application context; each uses its own customers and orders, because they also share the
+ * database.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         "eureka.client.enabled=false",
@@ -23,5 +24,6 @@ public abstract class NotificationsIntegrationTest {
     static void infrastructure(DynamicPropertyRegistry registry) {
         PostgresTestDatabase.shared("notifications").registerWith(registry);
         registry.add("spring.kafka.bootstrap-servers", TestKafka::bootstrapServers);
+        TestIssuer.shared().registerWith(registry);
     }
 }

@@ -8,7 +8,10 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
-/** Orders' reservations under {@code /api/inventory/reservations}, read-only: the order saga changes them. */
+/**
+ * Orders' reservations under {@code /api/inventory/reservations}, read-only (the order saga changes them) and for
+ * administrators only ({@link InventoryAccessRules}).
+ */
 @RestController
 @RequestMapping("/api/inventory/reservations")
 class ReservationController {

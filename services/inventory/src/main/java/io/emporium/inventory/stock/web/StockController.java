@@ -17,7 +17,8 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * Stock per sku under {@code /api/inventory/stock} (the gateway forwards that prefix unchanged). Parameters are
+ * Stock per sku under {@code /api/inventory/stock} (the gateway forwards that prefix unchanged). Any caller with a
+ * valid token may read stock; only administrators may change it ({@link InventoryAccessRules}). Parameters are
  * validated here (a 400 problem lists each invalid one); unknown skus are 404 problems.
  */
 @RestController
@@ -46,9 +47,8 @@ class StockController {
     }
 
     /**
-     * ADMIN endpoint (stock counts; to be restricted to the admin role when the service is secured): sets the units
-     * available to reserve, leaving reserved and shipped units alone. Idempotent. 404 for a sku the inventory does
-     * not know.
+     * Admin only ({@link InventoryAccessRules}): sets the units available to reserve, leaving reserved and shipped
+     * units alone. Idempotent. 404 for a sku the inventory does not know.
      */
     @PutMapping("/{sku}")
     StockResponse restock(@PathVariable @Pattern(regexp = Sku.FORMAT) String sku,

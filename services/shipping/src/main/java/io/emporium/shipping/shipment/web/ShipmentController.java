@@ -1,5 +1,6 @@
 package io.emporium.shipping.shipment.web;
 
+import io.emporium.platform.security.Caller;
 import io.emporium.shipping.shipment.application.ShipmentService;
 import io.emporium.shipping.shipment.model.OrderId;
 import jakarta.validation.constraints.Pattern;
@@ -9,8 +10,9 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * The shipping REST API under {@code /api/shipping} (the gateway forwards that prefix unchanged). Read-only:
- * shipments change only on the order saga's commands. A malformed order id is a 400 problem, an unknown one 404.
+ * The shipping REST API under {@code /api/shipping} (the gateway forwards that prefix unchanged), for callers with a
+ * valid token. Read-only: shipments change only on the order saga's commands. A customer sees only their own
+ * shipments. A malformed order id is a 400 problem, an unknown one 404.
  */
 @RestController
 @RequestMapping("/api/shipping")
@@ -22,10 +24,16 @@ class ShipmentController {
         this.shipments = shipments;
     }
 
-    /** The order's shipment, whatever its status; 404 if the order has none. */
+    /**
+     * The order's shipment, whatever its status, for its customer or an administrator. 404 if the order has none,
+     * and the very same 404 if the shipment is another customer's: whether someone else's order has a shipment is
+     * not told.
+     */
     @GetMapping("/orders/{orderId}")
-    ShipmentResponse shipmentOfOrder(@PathVariable @Pattern(regexp = OrderId.FORMAT) String orderId) {
-        return shipments.shipmentOf(new OrderId(orderId)).map(ShipmentResponse::of)
+    ShipmentResponse shipmentOfOrder(@PathVariable @Pattern(regexp = OrderId.FORMAT) String orderId, Caller caller) {
+        return shipments.shipmentOf(new OrderId(orderId))
+                .filter(shipment -> caller.mayActFor(shipment.customerId().value()))
+                .map(ShipmentResponse::of)
                 .orElseThrow(() -> new ShipmentNotFound(orderId));
     }
 }
