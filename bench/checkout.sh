@@ -1,6 +1,8 @@
 #!/usr/bin/env bash
 # Checkout benchmark: orders placed through the gateway at increasing concurrency; confirmed orders/s and the time
 # from POST to CONFIRMED. Needs a running system (./emporium up -d). Writes docs/benchmarks.md (WRITE=0: print only).
+# The admin places every order (on behalf of the bench's customers; token from ./emporium token), so the whole load
+# is ONE client to the gateway: the script stops unless the per-client rate limit is raised (require_no_rate_limit).
 #
 #   bench/checkout.sh                         # open loop at 10,20,40,60 orders/s, then closed loop at 16 clients
 #   RATES=20,30 LEVELS=8,32 DURATION=30 bench/checkout.sh
@@ -14,6 +16,7 @@ WRITE=${WRITE:-1}
 JAVA=${JAVA_HOME:+$JAVA_HOME/bin/}java
 curl -fsS -o /dev/null http://127.0.0.1:8080/api/catalog/products/1 \
   || { echo "bench: the gateway does not answer; start the system: ./emporium up -d" >&2; exit 1; }
+require_no_rate_limit
 
 # JIT warm-up; the run waits until every warm-up order has finished, so none of them is still in the saga after it
 echo "bench: warming up (30 s at 30 orders/s, not reported) ..." >&2

@@ -30,6 +30,7 @@ fi
 for url in "$GATEWAY/api/catalog/products/1" "$CATALOG/api/catalog/products/1"; do
   curl -fsS -o /dev/null "$url" || { echo "bench: $url does not answer; start the system: ./emporium up -d" >&2; exit 1; }
 done
+require_no_rate_limit
 
 results=$(mktemp)
 trap 'rm -f "$results"' EXIT

@@ -17,7 +17,7 @@ import java.util.stream.Stream;
 final class Emporium {
 
     /** Every port the walking skeleton listens on: infrastructure, then services. */
-    static final Set<Integer> SYSTEM_PORTS = Set.of(5433, 9092, 9411, 8761, 8080, 8081, 8082, 8083, 8084, 8085, 8086);
+    static final Set<Integer> SYSTEM_PORTS = Set.of(5433, 9092, 9411, 8761, 9000, 8080, 8081, 8082, 8083, 8084, 8085, 8086);
 
     static final Path HOME = Path.of(System.getProperty("emporium.home", "../..")).toAbsolutePath().normalize();
 
@@ -44,6 +44,36 @@ final class Emporium {
             String text = Files.readString(output, StandardCharsets.UTF_8);
             Files.delete(output);
             return new Result(process.exitValue(), text);
+        }
+        catch (IOException ex) {
+            throw new UncheckedIOException(ex);
+        }
+        catch (InterruptedException ex) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(ex);
+        }
+    }
+
+    /**
+     * {@code ./emporium token --user USER}: a demo user's access token, obtained the way a user of the system
+     * obtains one. The token must be the last line of standard output.
+     */
+    static String token(String user) {
+        try {
+            Path stdout = Files.createTempFile("emporium-token-", ".out");
+            Path stderr = Files.createTempFile("emporium-token-", ".err");
+            Process process = new ProcessBuilder(HOME.resolve("emporium").toString(), "token", "--user", user)
+                    .directory(HOME.toFile()).redirectOutput(stdout.toFile()).redirectError(stderr.toFile()).start();
+            boolean finished = process.waitFor(60, TimeUnit.SECONDS);
+            List<String> lines = Files.readAllLines(stdout, StandardCharsets.UTF_8);
+            String errors = Files.readString(stderr, StandardCharsets.UTF_8);
+            Files.delete(stdout);
+            Files.delete(stderr);
+            if (!finished || process.exitValue() != 0 || lines.isEmpty()) {
+                process.destroyForcibly();
+                throw new AssertionError("'emporium token --user " + user + "' failed: " + errors);
+            }
+            return lines.getLast().strip();
         }
         catch (IOException ex) {
             throw new UncheckedIOException(ex);

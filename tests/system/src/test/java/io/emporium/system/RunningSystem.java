@@ -20,7 +20,7 @@ import static org.assertj.core.api.Assertions.fail;
  */
 final class RunningSystem implements BeforeAllCallback {
 
-    static final List<String> SERVICES = List.of("registry", "catalog", "orders", "inventory", "payments", "shipping",
+    static final List<String> SERVICES = List.of("registry", "identity", "catalog", "orders", "inventory", "payments", "shipping",
             "notifications", "gateway");
 
     private static boolean started;
