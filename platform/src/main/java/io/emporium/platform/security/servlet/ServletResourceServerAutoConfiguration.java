@@ -3,13 +3,11 @@ package io.emporium.platform.security.servlet;
 import java.util.List;
 
 import io.emporium.platform.security.Caller;
-import io.emporium.platform.security.Problems;
 import io.emporium.platform.security.SecurityEvents;
 import io.emporium.platform.security.SecurityProperties;
 import io.emporium.platform.security.TokenChecks;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Metrics;
-import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.beans.factory.annotation.Value;
@@ -91,12 +89,8 @@ class ServletResourceServerAutoConfiguration {
     SecurityFilterChain resourceServerFilterChain(HttpSecurity http, JwtDecoder decoder,
             ObjectProvider<AccessRules> serviceRules, SecurityEvents events,
             @Qualifier("handlerExceptionResolver") HandlerExceptionResolver exceptionResolver) throws Exception {
-        AuthenticationEntryPoint entryPoint = entryPoint(events, exceptionResolver);
-        AccessDeniedHandler deniedHandler = (request, response, denied) -> {
-            events.accessDenied(requestOf(request),
-                    request.getUserPrincipal() != null ? request.getUserPrincipal().getName() : null);
-            exceptionResolver.resolveException(request, response, null, Problems.forbidden());
-        };
+        AuthenticationEntryPoint entryPoint = RefusalHandlers.entryPoint(events, exceptionResolver);
+        AccessDeniedHandler deniedHandler = RefusalHandlers.accessDeniedHandler(events, exceptionResolver);
         List<AccessRules> rules = serviceRules.orderedStream().toList();
         http.authorizeHttpRequests(authorize -> {
             authorize.requestMatchers(OPEN_MANAGEMENT).permitAll();
@@ -137,17 +131,6 @@ class ServletResourceServerAutoConfiguration {
                 resolvers.add(new CallerArgumentResolver());
             }
         };
-    }
-
-    private static AuthenticationEntryPoint entryPoint(SecurityEvents events, HandlerExceptionResolver resolver) {
-        return (request, response, failure) -> {
-            events.authenticationFailed(requestOf(request), failure);
-            resolver.resolveException(request, response, null, Problems.of(failure));
-        };
-    }
-
-    private static SecurityEvents.Request requestOf(HttpServletRequest request) {
-        return new SecurityEvents.Request(request.getMethod(), request.getRequestURI(), request.getRemoteAddr());
     }
 
     /** Resolves a {@link Caller} controller parameter from the verified token of the request. */

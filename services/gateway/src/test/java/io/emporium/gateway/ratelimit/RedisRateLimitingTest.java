@@ -3,6 +3,7 @@ package io.emporium.gateway.ratelimit;
 import java.time.Duration;
 import java.util.UUID;
 
+import io.emporium.gateway.RecordingService;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -32,7 +33,7 @@ import static org.assertj.core.api.Assertions.fail;
         "spring.data.redis.host=127.0.0.1", "spring.data.redis.port=6379", "spring.data.redis.timeout=2s" })
 class RedisRateLimitingTest {
 
-    static final OkService catalog = OkService.start();
+    static final RecordingService catalog = RecordingService.start();
 
     @DynamicPropertySource
     static void discovery(DynamicPropertyRegistry registry) {

@@ -1,40 +1,35 @@
 package io.emporium.identity.security;
 
+import java.net.URI;
 import java.time.Duration;
-import java.util.Collection;
 import java.util.List;
-import java.util.Locale;
 
 import com.nimbusds.jose.jwk.source.JWKSource;
 import com.nimbusds.jose.proc.SecurityContext;
 import io.emporium.identity.token.AccessTokenClaims;
 import io.emporium.identity.token.PublicClientRefreshTokenAuthenticationConverter;
 import io.emporium.identity.token.PublicClientRefreshTokenAuthenticationProvider;
+import io.emporium.platform.security.SecurityEvents;
+import io.emporium.platform.security.SecurityProperties;
+import io.emporium.platform.security.TokenChecks;
+import io.emporium.platform.security.servlet.RefusalHandlers;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
-import org.springframework.security.authentication.AbstractAuthenticationToken;
 import org.springframework.security.config.Customizer;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
-import org.springframework.security.core.GrantedAuthority;
-import org.springframework.security.core.authority.SimpleGrantedAuthority;
-import org.springframework.security.oauth2.core.DelegatingOAuth2TokenValidator;
 import org.springframework.security.oauth2.jose.jws.SignatureAlgorithm;
-import org.springframework.security.oauth2.jwt.Jwt;
-import org.springframework.security.oauth2.jwt.JwtClaimNames;
-import org.springframework.security.oauth2.jwt.JwtClaimValidator;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
-import org.springframework.security.oauth2.jwt.JwtIssuerValidator;
-import org.springframework.security.oauth2.jwt.JwtTimestampValidator;
 import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
 import org.springframework.security.oauth2.server.authorization.client.RegisteredClientRepository;
 import org.springframework.security.oauth2.server.authorization.settings.AuthorizationServerSettings;
-import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationToken;
+import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.access.AccessDeniedHandler;
 import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
 import org.springframework.web.servlet.HandlerExceptionResolver;
@@ -56,8 +51,6 @@ class SecurityConfiguration {
 
     /** Tolerance for {@code exp} and {@code nbf} between clocks (docs/adr/0003). */
     static final Duration CLOCK_SKEW = Duration.ofSeconds(30);
-    /** Audiences accepted on identity's own API: any user token, or one meant for identity alone. */
-    static final List<String> AUDIENCES = List.of(AccessTokenClaims.USER_AUDIENCE, "identity");
 
     private static final String[] OPEN_MANAGEMENT = { "/actuator/health", "/actuator/health/**", "/actuator/info",
             "/actuator/prometheus" };
@@ -96,17 +89,18 @@ class SecurityConfiguration {
     @Order(2)
     SecurityFilterChain adminApi(HttpSecurity http, JwtDecoder decoder, MeterRegistry meters,
             @Qualifier("handlerExceptionResolver") HandlerExceptionResolver resolver) throws Exception {
-        BearerTokenProblems problems = new BearerTokenProblems(meters, resolver);
+        SecurityEvents events = new SecurityEvents(meters);
+        AuthenticationEntryPoint entryPoint = RefusalHandlers.entryPoint(events, resolver);
+        AccessDeniedHandler deniedHandler = RefusalHandlers.accessDeniedHandler(events, resolver);
         http.securityMatcher("/admin/**", "/actuator/**")
                 .authorizeHttpRequests(authorize -> authorize.requestMatchers(OPEN_MANAGEMENT).permitAll()
                         .requestMatchers("/admin/**", "/actuator/**").hasRole("ADMIN")
                         .anyRequest().denyAll())
                 .oauth2ResourceServer(server -> server
-                        .jwt(jwt -> jwt.decoder(decoder).jwtAuthenticationConverter(SecurityConfiguration::authentication))
-                        .authenticationEntryPoint(problems.entryPoint())
-                        .accessDeniedHandler(problems.accessDeniedHandler()))
-                .exceptionHandling(exceptions -> exceptions.authenticationEntryPoint(problems.entryPoint())
-                        .accessDeniedHandler(problems.accessDeniedHandler()))
+                        .jwt(jwt -> jwt.decoder(decoder).jwtAuthenticationConverter(TokenChecks.authenticationConverter()))
+                        .authenticationEntryPoint(entryPoint).accessDeniedHandler(deniedHandler))
+                .exceptionHandling(exceptions -> exceptions.authenticationEntryPoint(entryPoint)
+                        .accessDeniedHandler(deniedHandler))
                 .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 // bearer tokens only: no cookie rides along, so there is nothing for a forged request to use
                 .csrf(csrf -> csrf.disable())
@@ -128,25 +122,14 @@ class SecurityConfiguration {
 
     /**
      * Checks access tokens presented to this server (user info, {@code /admin/**}) against its own published keys,
-     * without a network hop: RS256 only, issuer, expiry and not-before (30 s skew), audience.
+     * without a network hop, with the same checks as every other service ({@link TokenChecks}): RS256 only, issuer,
+     * expiry and not-before (30 s skew), and an audience of {@code emporium-api} or {@code identity}.
      */
     @Bean
     JwtDecoder jwtDecoder(JWKSource<SecurityContext> keys, AuthorizationServerSettings settings) {
         NimbusJwtDecoder decoder = NimbusJwtDecoder.withJwkSource(keys).jwsAlgorithm(SignatureAlgorithm.RS256).build();
-        decoder.setJwtValidator(new DelegatingOAuth2TokenValidator<>(new JwtTimestampValidator(CLOCK_SKEW),
-                new JwtIssuerValidator(settings.getIssuer()),
-                new JwtClaimValidator<Collection<String>>(JwtClaimNames.AUD,
-                        audience -> audience != null && audience.stream().anyMatch(AUDIENCES::contains))));
+        decoder.setJwtValidator(TokenChecks.validator(new SecurityProperties(URI.create(settings.getIssuer()), null,
+                List.of(AccessTokenClaims.USER_AUDIENCE), CLOCK_SKEW), "identity"));
         return decoder;
-    }
-
-    /** {@code roles: ["admin"]} becomes {@code ROLE_ADMIN}; the subject is the principal's name. */
-    private static AbstractAuthenticationToken authentication(Jwt jwt) {
-        List<String> roles = jwt.hasClaim(AccessTokenClaims.ROLES) ? jwt.getClaimAsStringList(AccessTokenClaims.ROLES)
-                : List.of();
-        Collection<GrantedAuthority> authorities = roles.stream()
-                .<GrantedAuthority>map(role -> new SimpleGrantedAuthority("ROLE_" + role.toUpperCase(Locale.ROOT)))
-                .toList();
-        return new JwtAuthenticationToken(jwt, authorities, jwt.getSubject());
     }
 }
