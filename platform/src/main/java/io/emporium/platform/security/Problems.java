@@ -10,7 +10,8 @@ import org.springframework.web.ErrorResponseException;
 /**
  * The RFC 9457 answers of a resource server: 401 with a {@code WWW-Authenticate: Bearer} challenge (RFC 6750) when
  * the token is missing or not valid, 403 when it is valid but its roles do not allow the request. The details say
- * which check failed, never what the token contained.
+ * which check failed, never what the token contained. They carry no cause: exception handlers match causes too, and
+ * the security exception underneath must not select another handler than the one for the problem itself.
  */
 public final class Problems {
 
@@ -26,7 +27,7 @@ public final class Problems {
             ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.SERVICE_UNAVAILABLE,
                     "Access tokens cannot be checked right now: the identity service's keys are unreachable. "
                             + "Retry shortly.");
-            ErrorResponseException error = new ErrorResponseException(HttpStatus.SERVICE_UNAVAILABLE, problem, failure);
+            ErrorResponseException error = new ErrorResponseException(HttpStatus.SERVICE_UNAVAILABLE, problem, null);
             error.getHeaders().set(HttpHeaders.RETRY_AFTER, "5");
             return error;
         }
@@ -39,15 +40,19 @@ public final class Problems {
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.UNAUTHORIZED, missing
                 ? "This request needs an access token: send it as 'Authorization: Bearer <token>'."
                 : "The access token was refused (" + reason + "). Obtain a new one.");
-        ErrorResponseException error = new ErrorResponseException(HttpStatus.UNAUTHORIZED, problem, failure);
+        ErrorResponseException error = new ErrorResponseException(HttpStatus.UNAUTHORIZED, problem, null);
         error.getHeaders().set(HttpHeaders.WWW_AUTHENTICATE,
                 missing ? "Bearer" : "Bearer error=\"invalid_token\", error_description=\"" + reason + "\"");
         return error;
     }
 
     public static ErrorResponseException forbidden() {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.FORBIDDEN,
-                "The access token is valid, but its roles do not allow this request.");
+        return forbidden("The access token is valid, but its roles do not allow this request.");
+    }
+
+    /** 403 with the given detail, which must name the rule, never data of someone else. */
+    public static ErrorResponseException forbidden(String detail) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.FORBIDDEN, detail);
         ErrorResponseException error = new ErrorResponseException(HttpStatus.FORBIDDEN, problem, null);
         error.getHeaders().set(HttpHeaders.WWW_AUTHENTICATE, "Bearer error=\"insufficient_scope\"");
         return error;

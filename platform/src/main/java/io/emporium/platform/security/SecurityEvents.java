@@ -41,8 +41,14 @@ public final class SecurityEvents {
         record(AUTHENTICATION_FAILURE, reasonOf(failure), null, request);
     }
 
+    /** A valid token whose roles do not allow the request (URL rules). */
     public void accessDenied(Request request, @Nullable String userName) {
-        record(ACCESS_DENIED, "insufficient-role", userName, request);
+        accessDenied(request, userName, "insufficient-role");
+    }
+
+    /** A valid token refused by a service's own rule, e.g. {@code not-owner} for another customer's data. */
+    public void accessDenied(Request request, @Nullable String userName, String reason) {
+        record(ACCESS_DENIED, reason, userName, request);
     }
 
     private void record(String type, String reason, @Nullable String userName, Request request) {

@@ -32,7 +32,9 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.security.access.AccessDeniedException;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RestController;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -129,6 +131,18 @@ class ServletResourceServerTest {
     }
 
     @Test
+    void aServicesOwnRefusalIsA403ProblemAndASecurityEvent() throws Exception {
+        HttpResponse<String> refused = get("/things/of/bob", issuer.customer("alice"));
+
+        assertThat(refused.statusCode()).isEqualTo(403);
+        assertThat(refused.headers().firstValue("Content-Type")).hasValue("application/problem+json");
+        assertThat(json(refused).get("detail").asString()).isEqualTo("A customer sees only their own things.");
+        assertThat(json(refused).get("traceId").asString()).matches("[0-9a-f]{32}");
+        assertThat(events("access-denied", "not-permitted")).isPositive();
+        assertThat(get("/things/of/bob", issuer.customer("bob")).statusCode()).isEqualTo(200);
+    }
+
+    @Test
     void probesAreOpenButOtherManagementEndpointsAreForAdmins() throws Exception {
         assertThat(get("/actuator/health", null).statusCode()).isEqualTo(200);
         assertThat(get("/actuator/loggers", null).statusCode()).isEqualTo(401);
@@ -205,6 +219,14 @@ class ServletResourceServerTest {
         @GetMapping("/things/mine")
         Me mine(Caller caller) {
             return new Me(caller.subject(), caller.isAdmin());
+        }
+
+        @GetMapping("/things/of/{customer}")
+        List<String> of(@PathVariable String customer, Caller caller) {
+            if (!caller.mayActFor(customer)) {
+                throw new AccessDeniedException("A customer sees only their own things.");
+            }
+            return List.of("a");
         }
 
         @GetMapping("/admin/things")

@@ -6,6 +6,7 @@ import io.emporium.platform.security.Caller;
 import io.emporium.platform.security.SecurityEvents;
 import io.emporium.platform.security.SecurityProperties;
 import io.emporium.platform.security.TokenChecks;
+import io.emporium.platform.trace.CurrentTrace;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Metrics;
 import org.springframework.beans.factory.ObjectProvider;
@@ -121,6 +122,11 @@ class ServletResourceServerAutoConfiguration {
                 .httpBasic(basic -> basic.disable())
                 .logout(logout -> logout.disable());
         return http.build();
+    }
+
+    @Bean
+    AccessDeniedAdvice accessDeniedAdvice(SecurityEvents events, CurrentTrace currentTrace) {
+        return new AccessDeniedAdvice(events, currentTrace);
     }
 
     @Bean

@@ -12,6 +12,7 @@ import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.Pattern;
 import org.jspecify.annotations.Nullable;
+import org.springframework.security.access.AccessDeniedException;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -45,7 +46,8 @@ class NotificationController {
         Paging paging = new Paging(page, size);
         String whose = customer != null ? customer : caller.subject();
         if (!caller.mayActFor(whose)) {
-            throw new NotificationsForbidden();
+            throw new AccessDeniedException(
+                    "Only the customer themself or an administrator may list a customer's notifications.");
         }
         if (!whose.matches(CustomerId.FORMAT)) {
             // a subject that no customer id can equal: no notification was ever sent to it

@@ -16,6 +16,7 @@ import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.Pattern;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
+import org.springframework.security.access.AccessDeniedException;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -24,7 +25,6 @@ import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
-import org.springframework.web.server.ResponseStatusException;
 
 /**
  * The orders API. Placing an order needs an {@code Idempotency-Key} header: the same key with the same body answers
@@ -53,7 +53,7 @@ class OrderController {
             @Valid @RequestBody PlaceOrderRequest request, Caller caller) {
         String customer = request.customerId() != null ? request.customerId() : caller.subject();
         if (!caller.mayActFor(customer)) {
-            throw new ResponseStatusException(HttpStatus.FORBIDDEN, "A customer places orders only for themself.");
+            throw new AccessDeniedException("A customer places orders only for themself.");
         }
         PlaceOrderCommand command = new PlaceOrderCommand(key, new CustomerId(customer),
                 request.items().stream().map(item -> new PlaceOrderCommand.Item(item.sku(), item.quantity())).toList());
@@ -84,7 +84,7 @@ class OrderController {
             @RequestParam(defaultValue = "20") @Min(1) @Max(100) int size, Caller caller) {
         String whose = customer != null ? customer : caller.subject();
         if (!caller.mayActFor(whose)) {
-            throw new ResponseStatusException(HttpStatus.FORBIDDEN, "A customer sees only their own orders.");
+            throw new AccessDeniedException("A customer sees only their own orders.");
         }
         return OrderPageResponse.of(queries.ordersOf(whose, page, size));
     }
