@@ -22,6 +22,7 @@ import io.emporium.platform.test.security.TestIssuer;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.slf4j.MDC;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -80,6 +81,13 @@ class ServletResourceServerTest {
         assertThat(response.statusCode()).isEqualTo(200);
         assertThat(json(response).get("subject").asString()).isEqualTo("alice");
         assertThat(json(response).get("admin").asBoolean()).isFalse();
+    }
+
+    @Test
+    void everyLogLineOfTheRequestNamesTheVerifiedCaller() throws Exception {
+        HttpResponse<String> response = get("/things/log-context", issuer.customer("alice"));
+        assertThat(response.body()).isEqualTo("alice");
+        assertThat(get("/public/things", null).statusCode()).isEqualTo(200);
     }
 
     @Test
@@ -219,6 +227,11 @@ class ServletResourceServerTest {
         @GetMapping("/things/mine")
         Me mine(Caller caller) {
             return new Me(caller.subject(), caller.isAdmin());
+        }
+
+        @GetMapping("/things/log-context")
+        String logContext() {
+            return String.valueOf(MDC.get("user.id"));
         }
 
         @GetMapping("/things/of/{customer}")

@@ -22,6 +22,7 @@ import io.emporium.platform.test.kafka.TestKafka;
 import io.emporium.platform.test.postgres.PostgresTestDatabase;
 import io.emporium.platform.test.security.TestIssuer;
 import io.emporium.shipping.api.ShippingMessages;
+import io.micrometer.core.instrument.MeterRegistry;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -81,6 +82,8 @@ class OrderFulfilmentIntegrationTest {
     TransactionTemplate transactions;
     @Autowired
     JdbcClient jdbc;
+    @Autowired
+    MeterRegistry meters;
 
     FakeParticipants participants;
 
@@ -256,6 +259,29 @@ class OrderFulfilmentIntegrationTest {
         assertThat(send(HttpRequest.newBuilder(uri("/api/orders?customer=alice")).build()).statusCode()).isEqualTo(401);
         assertThat(jdbc.sql("select count(*) from order_event where payload->>'customerId' = 'oscar'")
                 .query(Long.class).single()).isZero();
+    }
+
+    @Test
+    void endedSagasAreCountedAndTimedByOutcome() throws Exception {
+        double completedBefore = sagas("completed");
+        double compensatedBefore = sagas("compensated");
+
+        awaitStatus(idOf(place(UUID.randomUUID().toString(), "quinn", "SKU-000013", 1)), "CONFIRMED");
+        participants.answerWith(command -> command instanceof PaymentMessages.AuthorizePayment authorize
+                ? List.of(new PaymentMessages.PaymentDeclined(authorize.orderId(), "card declined by issuer"))
+                : FakeParticipants.happyPath(command));
+        awaitStatus(idOf(place(UUID.randomUUID().toString(), "quinn", "SKU-000014", 1)), "CANCELLED");
+
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> {
+            assertThat(sagas("completed")).isEqualTo(completedBefore + 1);
+            assertThat(sagas("compensated")).isEqualTo(compensatedBefore + 1);
+        });
+        assertThat(meters.get("emporium.saga.duration").tag("outcome", "completed").timer().count()).isPositive();
+    }
+
+    private double sagas(String outcome) {
+        var counter = meters.find("emporium.saga.completed").tag("outcome", outcome).counter();
+        return counter == null ? 0 : counter.count();
     }
 
     @Test

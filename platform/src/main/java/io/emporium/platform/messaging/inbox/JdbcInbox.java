@@ -8,8 +8,11 @@ import java.time.ZoneOffset;
 import io.emporium.platform.messaging.Inbox;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.transaction.IllegalTransactionStateException;
+import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
@@ -22,6 +25,8 @@ final class JdbcInbox implements Inbox {
             + " values (?, ?, ?) on conflict do nothing";
 
     private final JdbcTemplate jdbc;
+    private static final Logger log = LoggerFactory.getLogger(JdbcInbox.class);
+
     private final MeterRegistry registry;
     private final Clock clock;
 
@@ -48,9 +53,20 @@ final class JdbcInbox implements Inbox {
         });
         if (marked == 0) {
             duplicates(consumer).increment();
+            log.atInfo().addKeyValue("event.action", "message-duplicate").addKeyValue("message.id", messageId)
+                    .addKeyValue("consumer", consumer).log("{} skipped message {}: processed before", consumer, messageId);
             return false;
         }
         effect.run();
+        // one line per message a consumer handled, in the message's trace: ./emporium logs --trace <id> follows an
+        // order through every service it touched
+        TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+            @Override
+            public void afterCommit() {
+                log.atInfo().addKeyValue("event.action", "message-processed").addKeyValue("message.id", messageId)
+                        .addKeyValue("consumer", consumer).log("{} processed message {}", consumer, messageId);
+            }
+        });
         return true;
     }
 

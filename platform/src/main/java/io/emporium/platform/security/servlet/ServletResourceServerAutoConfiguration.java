@@ -114,6 +114,7 @@ class ServletResourceServerAutoConfiguration {
                         }))
                 .exceptionHandling(handling -> handling.authenticationEntryPoint(entryPoint)
                         .accessDeniedHandler(deniedHandler))
+                .addFilterAfter(new CallerLogContext(), BearerTokenAuthenticationFilter.class)
                 .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 // a bearer-token API sets no cookies: there is no ambient credential for a forged request to ride on
                 .csrf(csrf -> csrf.disable())

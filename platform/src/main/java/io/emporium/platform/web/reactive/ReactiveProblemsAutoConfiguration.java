@@ -7,10 +7,11 @@ import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.context.annotation.Bean;
+import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import tools.jackson.databind.json.JsonMapper;
 
-/** RFC 9457 problems for every failure of a reactive (WebFlux) service, such as the gateway. */
+/** RFC 9457 problems for every failure of a reactive (WebFlux) service, such as the gateway, and X-Trace-Id. */
 @AutoConfiguration(beforeName = {
         "org.springframework.boot.webflux.autoconfigure.WebFluxAutoConfiguration",
         "org.springframework.boot.webflux.autoconfigure.error.ErrorWebFluxAutoConfiguration" })
@@ -29,6 +30,12 @@ class ReactiveProblemsAutoConfiguration {
     ProblemDetailsWebExceptionHandler problemDetailsWebExceptionHandler(CurrentTrace currentTrace,
             ObjectProvider<JsonMapper> jsonMapper) {
         return new ProblemDetailsWebExceptionHandler(currentTrace, jsonMapper.getIfAvailable(JsonMapper::shared));
+    }
+
+    @Bean
+    @Order(Ordered.HIGHEST_PRECEDENCE)
+    TraceIdResponseWebFilter traceIdResponseWebFilter(CurrentTrace currentTrace) {
+        return new TraceIdResponseWebFilter(currentTrace);
     }
 
     @Bean

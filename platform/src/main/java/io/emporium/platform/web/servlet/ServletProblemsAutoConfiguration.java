@@ -14,7 +14,7 @@ import org.springframework.core.Ordered;
 import org.springframework.util.unit.DataSize;
 import org.springframework.web.servlet.HandlerExceptionResolver;
 
-/** RFC 9457 problems for every failure of a servlet (Spring MVC) service, and the request body limit. */
+/** RFC 9457 problems for every failure of a servlet (Spring MVC) service, the request body limit, X-Trace-Id. */
 @AutoConfiguration(beforeName = {
         "org.springframework.boot.webmvc.autoconfigure.WebMvcAutoConfiguration",
         "org.springframework.boot.webmvc.autoconfigure.error.ErrorMvcAutoConfiguration" })
@@ -35,6 +35,15 @@ class ServletProblemsAutoConfiguration {
     @Bean
     ProblemErrorController problemErrorController(CurrentTrace currentTrace) {
         return new ProblemErrorController(currentTrace);
+    }
+
+    /** Right after Boot's observation filter (HIGHEST_PRECEDENCE + 1), which starts the request's trace. */
+    @Bean
+    FilterRegistrationBean<TraceIdResponseFilter> traceIdResponseFilter(CurrentTrace currentTrace) {
+        FilterRegistrationBean<TraceIdResponseFilter> registration =
+                new FilterRegistrationBean<>(new TraceIdResponseFilter(currentTrace));
+        registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 2);
+        return registration;
     }
 
     @Bean

@@ -31,6 +31,14 @@ class ReactiveProblemDetailsTest {
     }
 
     @Test
+    void everyResponseNamesItsTrace() {
+        String traceId = "4bf92f3577b34da6a3ce929d0e0e4736";
+        client().get().uri("/no/such/path").header("traceparent", "00-" + traceId + "-00f067aa0ba902b7-01")
+                .exchange().expectHeader().valueEquals("X-Trace-Id", traceId)
+                .expectBody().jsonPath("$.traceId").isEqualTo(traceId);
+    }
+
+    @Test
     void unmappedPathIsA404Problem() {
         expectProblem("/no/such/path", 404);
     }

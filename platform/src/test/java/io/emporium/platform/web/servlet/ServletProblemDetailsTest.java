@@ -44,6 +44,25 @@ class ServletProblemDetailsTest {
     int port;
 
     @Test
+    void everyResponseNamesItsTraceAndAnErrorBodyTheSameOne() throws Exception {
+        HttpResponse<String> missing = get("/things/404");
+        assertThat(missing.headers().firstValue("X-Trace-Id")).hasValueSatisfying(id -> assertThat(id)
+                .matches("[0-9a-f]{32}").isEqualTo(json.readTree(missing.body()).get("traceId").asString()));
+
+        String traceId = "4bf92f3577b34da6a3ce929d0e0e4736";
+        HttpResponse<String> continued = http.send(HttpRequest.newBuilder(uri("/things/404"))
+                .header("traceparent", "00-" + traceId + "-00f067aa0ba902b7-01").build(), BodyHandlers.ofString());
+        assertThat(continued.headers().firstValue("X-Trace-Id")).hasValue(traceId);
+        assertThat(missing.headers().firstValue("X-Request-Id")).hasValueSatisfying(id -> assertThat(id).hasSize(36));
+        HttpResponse<String> named = http.send(HttpRequest.newBuilder(uri("/things/404"))
+                .header("X-Request-Id", "checkout-42").build(), BodyHandlers.ofString());
+        assertThat(named.headers().firstValue("X-Request-Id")).hasValue("checkout-42");
+        HttpResponse<String> unusable = http.send(HttpRequest.newBuilder(uri("/things/404"))
+                .header("X-Request-Id", "a b\"c").build(), BodyHandlers.ofString());
+        assertThat(unusable.headers().firstValue("X-Request-Id").orElseThrow()).hasSize(36);
+    }
+
+    @Test
     void unknownResourceIsA404Problem() throws Exception {
         JsonNode problem = problem(get("/things/404"), 404);
         assertThat(problem.get("detail").asString()).contains("404");

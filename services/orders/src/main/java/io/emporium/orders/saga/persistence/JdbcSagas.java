@@ -3,25 +3,38 @@ package io.emporium.orders.saga.persistence;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 
 import io.emporium.orders.saga.model.SagaInstance;
 import io.emporium.orders.saga.model.SagaStatus;
 import io.emporium.orders.saga.model.Sagas;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
 import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
-/** Saga instances in {@code saga_instance}, locked row by row while a transition runs. */
+/**
+ * Saga instances in {@code saga_instance}, locked row by row while a transition runs. A saga that ends is counted
+ * once its end is committed: {@code emporium.saga.completed{definition,outcome}} (outcome {@code completed} or
+ * {@code compensated}) and its duration from start to end in {@code emporium.saga.duration{definition,outcome}}.
+ */
 @Repository
 class JdbcSagas implements Sagas {
 
     private final JdbcClient jdbc;
+    private final MeterRegistry meters;
 
-    JdbcSagas(JdbcClient jdbc) {
+    JdbcSagas(JdbcClient jdbc, MeterRegistry meters) {
         this.jdbc = jdbc;
+        this.meters = meters;
     }
 
     @Override
@@ -41,13 +54,38 @@ class JdbcSagas implements Sagas {
 
     @Override
     public void update(SagaInstance instance) {
-        int updated = jdbc.sql("update saga_instance set step = ?, status = ?, deadline = ?, failure = ?, "
-                + "version = version + 1, updated_at = now() where id = ? and version = ?")
+        List<Timestamp> started = jdbc.sql("update saga_instance set step = ?, status = ?, deadline = ?, failure = ?, "
+                + "version = version + 1, updated_at = now() where id = ? and version = ? returning started_at")
                 .params(instance.step(), instance.status().name(), timestamp(instance.deadline()), instance.failure(),
                         instance.id(), instance.version())
-                .update();
-        if (updated != 1) {
+                .query(Timestamp.class).list();
+        if (started.size() != 1) {
             throw new OptimisticLockingFailureException("saga " + instance.id() + " changed concurrently");
+        }
+        if (instance.status() != SagaStatus.RUNNING) {
+            countWhenCommitted(instance, started.getFirst().toInstant());
+        }
+    }
+
+    private void countWhenCommitted(SagaInstance instance, Instant startedAt) {
+        String outcome = instance.status().name().toLowerCase(Locale.ROOT);
+        Runnable count = () -> {
+            Counter.builder("emporium.saga.completed").description("Sagas that ended, by how they ended")
+                    .tag("definition", instance.definition()).tag("outcome", outcome).register(meters).increment();
+            Timer.builder("emporium.saga.duration").description("Time from a saga's start to its end")
+                    .tag("definition", instance.definition()).tag("outcome", outcome).publishPercentileHistogram()
+                    .register(meters).record(Duration.between(startedAt, Instant.now()));
+        };
+        if (TransactionSynchronizationManager.isSynchronizationActive()) {
+            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+                @Override
+                public void afterCommit() {
+                    count.run();
+                }
+            });
+        }
+        else {
+            count.run();
         }
     }
 
