@@ -1,6 +1,7 @@
 package io.emporium.runner.cli;
 
 import java.io.PrintStream;
+import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.function.BooleanSupplier;
@@ -18,6 +19,11 @@ final class LogPrinter {
     }
 
     static void follow(Path directory, LogQuery query, PrintStream out, BooleanSupplier keepGoing) {
+        follow(directory, query, new PrintWriter(out), keepGoing);
+    }
+
+    /** Prints what the log files get, polling until {@code keepGoing} says no, which it is asked before each poll. */
+    static void follow(Path directory, LogQuery query, PrintWriter out, BooleanSupplier keepGoing) {
         LogFollower follower = new LogFollower(directory, query, true);
         while (keepGoing.getAsBoolean()) {
             follower.poll().forEach(line -> out.println(LogFormatter.format(line)));

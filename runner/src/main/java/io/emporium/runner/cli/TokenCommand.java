@@ -1,13 +1,10 @@
 package io.emporium.runner.cli;
 
-import java.io.Console;
 import java.io.PrintWriter;
 import java.net.URI;
-import java.util.Arrays;
 import java.util.concurrent.Callable;
 
 import io.emporium.runner.auth.AuthorizationCodeLogin;
-import io.emporium.runner.auth.DemoUsers;
 import io.emporium.runner.auth.LoginFailedException;
 import io.emporium.runner.auth.Tokens;
 import picocli.CommandLine;
@@ -56,13 +53,11 @@ final class TokenCommand implements Callable<Integer> {
         PrintWriter err = spec.commandLine().getErr();
         AuthorizationCodeLogin login =
                 AuthorizationCodeLogin.of(issuer, client, AuthorizationCodeLogin.CLI_REDIRECT_URI);
-        boolean demo = password == null && DemoUsers.password(user).isPresent();
-        char[] secret = password != null ? password : DemoUsers.password(user).orElseGet(this::askPassword);
         try {
-            Tokens tokens = login.login(user, secret);
-            err.printf("token for %s%s at %s, scope %s, expires in %d s%n", user,
-                    demo ? " (DEV ONLY demo password)" : "", login.issuer(), tokens.scope(),
-                    tokens.expiresIn().toSeconds());
+            UserLogin.LoggedIn loggedIn = UserLogin.login(login, user, password);
+            Tokens tokens = loggedIn.tokens();
+            err.printf("token for %s, scope %s, expires in %d s%n", UserLogin.describe(user, loggedIn, login),
+                    tokens.scope(), tokens.expiresIn().toSeconds());
             err.flush();
             out.println(tokens.accessToken());
             out.flush();
@@ -71,22 +66,6 @@ final class TokenCommand implements Callable<Integer> {
             err.println("emporium: " + e.getMessage());
             err.flush();
             return 1;
-        } finally {
-            Arrays.fill(secret, '\0');
         }
-    }
-
-    private char[] askPassword() {
-        Console console = System.console();
-        if (console == null) {
-            throw new IllegalArgumentException("no password for user " + user + ": pass --password, or run this in a "
-                    + "terminal to be asked (only " + String.join(", ", DemoUsers.NAMES)
-                    + " have a DEV ONLY demo password)");
-        }
-        char[] typed = console.readPassword("Password of %s at %s: ", user, issuer);
-        if (typed == null) {
-            throw new IllegalArgumentException("no password for user " + user + ": the terminal was closed");
-        }
-        return typed;
     }
 }

@@ -5,19 +5,26 @@ import java.io.RandomAccessFile;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Instant;
+import java.nio.file.attribute.FileTime;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * Tails the log directory: each {@link #poll()} returns the complete lines written since the previous one, merged in
- * time order, including files that appeared meanwhile. A file that shrank (truncated) is read again from its start.
+ * time order, including files that appeared meanwhile. A live file that shrank was truncated: by {@link LogRetention},
+ * right after copying it to a rotated file, so the lines written since the previous poll are read from the end of that
+ * copy (when it is at least as long as what was read already), then the live file again from its start.
  */
 public final class LogFollower {
 
-    private record Position(long offset, Instant lastTime) {
+    /**
+     * How far a live file was read, when it had last been written then, and its last line (whose time and level carry
+     * over to the next).
+     */
+    private record Position(long offset, FileTime modified, LogLine previous) {
     }
 
     private final Path directory;
@@ -30,7 +37,7 @@ public final class LogFollower {
         this.query = query;
         if (fromEnd) {
             for (Path file : LogFiles.list(directory, query)) {
-                positions.put(file, new Position(size(file), null));
+                positions.put(file, new Position(size(file), modified(file), null));
             }
         }
     }
@@ -38,19 +45,31 @@ public final class LogFollower {
     public List<LogLine> poll() {
         List<List<LogLine>> batches = new ArrayList<>();
         for (Path file : LogFiles.list(directory, query)) {
-            Position position = positions.getOrDefault(file, new Position(0, null));
+            String source = LogFiles.source(file);
+            Position position = positions.getOrDefault(file, new Position(0, FileTime.fromMillis(0), null));
+            FileTime modified = modified(file);
             long size = size(file);
+            List<String> rawLines = new ArrayList<>();
             if (size < position.offset()) {
-                position = new Position(0, position.lastTime());
+                // the copy of this truncation, not an older one: written after what was read, and at least as long
+                Position read = position;
+                Optional<Path> copy = LogFiles.lastRotated(directory, source)
+                        .filter(rotated -> modified(rotated).compareTo(read.modified()) >= 0)
+                        .filter(rotated -> size(rotated) >= read.offset());
+                if (copy.isPresent()) {
+                    readCompleteLines(copy.get(), position.offset(), size(copy.get()), rawLines);
+                }
+                position = new Position(0, position.modified(), position.previous());
             }
-            if (size == position.offset()) {
+            long consumed = size == position.offset() ? 0
+                    : readCompleteLines(file, position.offset(), size, rawLines);
+            if (rawLines.isEmpty()) {
+                positions.put(file, position);
                 continue;
             }
-            List<String> rawLines = new ArrayList<>();
-            long consumed = readCompleteLines(file, position.offset(), size, rawLines);
-            List<LogLine> lines = LogFiles.parse(LogFiles.source(file), rawLines, position.lastTime());
-            Instant last = lines.isEmpty() ? position.lastTime() : lines.getLast().time();
-            positions.put(file, new Position(position.offset() + consumed, last));
+            List<LogLine> lines = LogFiles.parse(source, rawLines, position.previous());
+            LogLine last = lines.isEmpty() ? position.previous() : lines.getLast();
+            positions.put(file, new Position(position.offset() + consumed, modified, last));
             batches.add(lines);
         }
         return LogMerger.merge(batches).stream().filter(query::matches).toList();
@@ -74,6 +93,14 @@ public final class LogFollower {
             return end;
         } catch (IOException e) {
             return 0;
+        }
+    }
+
+    private static FileTime modified(Path file) {
+        try {
+            return Files.getLastModifiedTime(file);
+        } catch (IOException e) {
+            return FileTime.fromMillis(0);
         }
     }
 

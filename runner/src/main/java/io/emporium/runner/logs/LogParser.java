@@ -7,6 +7,7 @@ import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
+import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -17,7 +18,8 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * Parses log lines: ECS JSON lines as Spring Boot writes them ({@code logging.structured.format.console=ecs}, with
  * flat {@code "log.level"} keys or nested {@code "log": {"level": ...}} objects), and plain lines that start with a
- * timestamp such as {@code 2025-11-26T06:11:00.123Z} or {@code [2025-11-26 06:11:00,123]} (Kafka, Zipkin, PostgreSQL).
+ * timestamp such as {@code 2025-11-26T06:11:00.123Z} or {@code [2025-11-26 06:11:00,123]} (Kafka, Zipkin, PostgreSQL),
+ * usually followed by a level ({@code INFO}, {@code [42] LOG:}).
  */
 final class LogParser {
 
@@ -30,21 +32,54 @@ final class LogParser {
 
     /** @param previous the time of the previous line of the same file, used when this line has none; may be null */
     static LogLine parse(String source, String raw, Instant previous) {
+        return parse(source, raw, previous, null);
+    }
+
+    /**
+     * @param previousTime  the time of the previous line of the same file, used when this line has none; may be null
+     * @param previousLevel the level of the previous line of the same file, used when this line has none; may be null
+     */
+    static LogLine parse(String source, String raw, Instant previousTime, String previousLevel) {
         String trimmed = raw.strip();
         if (trimmed.startsWith("{") && trimmed.endsWith("}")) {
             try {
                 JsonNode node = JSON.readTree(trimmed);
                 if (node.isObject()) {
                     Instant time = instant(field(node, "@timestamp"));
-                    return new LogLine(source, time != null ? time : previous, true, field(node, "log.level"),
-                            field(node, "log.logger"), field(node, "message"), traceId(node), raw);
+                    String level = field(node, "log.level");
+                    return new LogLine(source, time != null ? time : previousTime, true,
+                            level != null ? level : previousLevel, field(node, "log.logger"), field(node, "message"),
+                            traceId(node), raw);
                 }
             } catch (JacksonException notJson) {
                 // a plain line that happens to start with a brace
             }
         }
-        Instant time = leadingTime(raw);
-        return new LogLine(source, time != null ? time : previous, false, null, null, null, null, raw);
+        Matcher leading = LEADING_TIME.matcher(raw);
+        Instant time = leading.find() ? leadingTime(leading) : null;
+        String level = plainLevel(time == null ? raw : raw.substring(leading.end()), time == null ? 1 : 3);
+        return new LogLine(source, time != null ? time : previousTime, false, level != null ? level : previousLevel,
+                null, null, null, raw);
+    }
+
+    /**
+     * The level among the first {@code words} words of a plain line's text (after its timestamp), skipping bracketed
+     * ones such as a pid {@code [42]}; a trailing colon is allowed ({@code LOG:}, {@code WARNING:}).
+     */
+    private static String plainLevel(String text, int words) {
+        String[] tokens = text.strip().split("\\s+", words + 1);
+        for (int i = 0; i < Math.min(words, tokens.length); i++) {
+            String token = tokens[i];
+            if (token.startsWith("[") && token.endsWith("]")) {
+                continue;
+            }
+            String word = token.endsWith(":") ? token.substring(0, token.length() - 1) : token;
+            Optional<LogLevel> level = LogLevel.of(word);
+            if (level.isPresent()) {
+                return level.get().name();
+            }
+        }
+        return null;
     }
 
     private static String traceId(JsonNode node) {
@@ -85,11 +120,7 @@ final class LogParser {
         }
     }
 
-    private static Instant leadingTime(String raw) {
-        Matcher matcher = LEADING_TIME.matcher(raw);
-        if (!matcher.find()) {
-            return null;
-        }
+    private static Instant leadingTime(Matcher matcher) {
         String fraction = matcher.group(3) == null ? "0" : matcher.group(3);
         LocalDateTime local;
         try {

@@ -8,14 +8,15 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.atomic.AtomicReference;
 
 import io.emporium.runner.Workspace;
+import io.emporium.runner.logs.LogRetention;
 import io.emporium.runner.logs.RunnerLog;
 import io.emporium.runner.process.Backoff;
 import io.emporium.runner.topology.TopologyLoader;
 
 /**
  * The body of the detached supervisor process: holds the run lock, starts the system, serves the control channel,
- * and on {@code POST /down} (or SIGTERM) stops everything in order before it exits. Its stdout is the runner's
- * structured log, {@code var/logs/runner.jsonl}.
+ * keeps the logs within their limits ({@link LogRetention}), and on {@code POST /down} (or SIGTERM) stops everything
+ * in order before it exits. Its stdout is the runner's structured log, {@code var/logs/runner.jsonl}.
  */
 public final class SupervisorProcess {
 
@@ -36,6 +37,16 @@ public final class SupervisorProcess {
         }
         RunLock lock = acquired.get();
         RunnerLog log = new RunnerLog(System.out);
+        // log retention: once now, before any part writes, then every few seconds while the system runs
+        LogRetention retention = new LogRetention(workspace.logsDir(), plan.topology().logs(), log);
+        try {
+            retention.enforce();
+        } catch (RuntimeException e) {
+            log.warn("logs.retention-failed", null, "log retention failed: " + e);
+        }
+        ScheduledExecutorService housekeeping = Executors.newSingleThreadScheduledExecutor(
+                Thread.ofPlatform().name("log-retention").daemon().factory());
+        retention.schedule(housekeeping, LogRetention.CHECK_INTERVAL);
         ScheduledExecutorService scheduler = Executors.newSingleThreadScheduledExecutor(
                 Thread.ofPlatform().name("restarts").daemon().factory());
         AtomicReference<Supervisor> current = new AtomicReference<>();
@@ -70,6 +81,7 @@ public final class SupervisorProcess {
         supervisor.stopAll();
         control.stop();
         scheduler.shutdownNow();
+        housekeeping.shutdownNow();
         release(lock);
         return exitCode;
     }

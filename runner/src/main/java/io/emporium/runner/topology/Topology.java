@@ -11,9 +11,10 @@ import java.util.Optional;
  *
  * @param discovery name of the service that is the discovery server, or {@code null} when there is none
  * @param services in declaration order
+ * @param logs      how much of the parts' logs to keep
  */
 public record Topology(PostgresSpec postgres, KafkaSpec kafka, ZipkinSpec zipkin, String discovery,
-                       List<ServiceSpec> services) {
+                       List<ServiceSpec> services, LogsSpec logs) {
 
     public Topology {
         services = List.copyOf(services);

@@ -4,11 +4,14 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import tools.jackson.core.JacksonException;
@@ -23,7 +26,10 @@ public final class TopologyLoader {
 
     private static final Pattern SERVICE_NAME = Pattern.compile("[a-z][a-z0-9-]*");
     private static final Pattern DATABASE_NAME = Pattern.compile("[a-z_][a-z0-9_]*");
-    private static final Set<String> TOP_LEVEL_KEYS = Set.of("infrastructure", "discovery", "services");
+    private static final Set<String> TOP_LEVEL_KEYS = Set.of("infrastructure", "discovery", "services", "logs");
+    private static final Set<String> LOGS_KEYS = Set.of("max-file-size", "max-total-size", "max-age");
+    private static final Pattern SIZE = Pattern.compile("(\\d{1,12})\\s*([KMG]B)", Pattern.CASE_INSENSITIVE);
+    private static final Pattern AGE = Pattern.compile("(\\d{1,9})\\s*([smhd])", Pattern.CASE_INSENSITIVE);
     private static final Set<String> SERVICE_KEYS =
             Set.of("port", "instances", "depends_on", "env", "registers", "database", "module", "jvm");
 
@@ -67,7 +73,8 @@ public final class TopologyLoader {
                         port(kafka, "infrastructure.kafka.controller_port", 9093)),
                 new ZipkinSpec(port(zipkin, "infrastructure.zipkin.port", 9411)),
                 root.has("discovery") ? text(root.get("discovery"), "discovery") : null,
-                services(object(root, "services")));
+                services(object(root, "services")),
+                logs(object(root, "logs")));
         validate(topology);
         return topology;
     }
@@ -114,6 +121,61 @@ public final class TopologyLoader {
                     list(node.get("jvm"), at + ".jvm")));
         }
         return result;
+    }
+
+    private static LogsSpec logs(JsonNode logs) {
+        requireKnownKeys(logs, "logs", LOGS_KEYS);
+        LogsSpec defaults = LogsSpec.DEFAULTS;
+        long maxFileSize = logs.has("max-file-size")
+                ? size(logs.get("max-file-size"), "logs.max-file-size") : defaults.maxFileSize();
+        long maxTotalSize = logs.has("max-total-size")
+                ? size(logs.get("max-total-size"), "logs.max-total-size") : defaults.maxTotalSize();
+        Duration maxAge = logs.has("max-age") ? age(logs.get("max-age"), "logs.max-age") : defaults.maxAge();
+        if (maxTotalSize < maxFileSize) {
+            throw new TopologyException("logs.max-total-size: must be at least max-file-size (" + maxFileSize
+                    + " bytes), or every rotated file would be deleted as soon as it is written; was " + maxTotalSize
+                    + " bytes");
+        }
+        return new LogsSpec(maxFileSize, maxTotalSize, maxAge);
+    }
+
+    /** {@code 512KB}, {@code 20MB}, {@code 1GB} (powers of 1024), more than zero. */
+    private static long size(JsonNode node, String at) {
+        Matcher matcher = SIZE.matcher(node.isValueNode() ? node.asString().strip() : "");
+        if (!node.isString() || !matcher.matches()) {
+            throw new TopologyException(at + ": expected a size with its unit, such as 512KB, 20MB or 1GB, was '"
+                    + node.asString() + "'");
+        }
+        long amount = Long.parseLong(matcher.group(1));
+        int shift = switch (matcher.group(2).toUpperCase(Locale.ROOT)) {
+            case "KB" -> 10;
+            case "MB" -> 20;
+            default -> 30;
+        };
+        if (amount <= 0 || amount > Long.MAX_VALUE >> shift) {
+            throw new TopologyException(at + ": must be more than 0 and less than 8 EB, was '" + node.asString()
+                    + "'");
+        }
+        return amount << shift;
+    }
+
+    /** {@code 90s}, {@code 30m}, {@code 12h}, {@code 7d}, more than zero. */
+    private static Duration age(JsonNode node, String at) {
+        Matcher matcher = AGE.matcher(node.isValueNode() ? node.asString().strip() : "");
+        if (!node.isString() || !matcher.matches()) {
+            throw new TopologyException(at + ": expected a duration with its unit, such as 90s, 30m, 12h or 7d, was '"
+                    + node.asString() + "'");
+        }
+        long amount = Long.parseLong(matcher.group(1));
+        if (amount <= 0) {
+            throw new TopologyException(at + ": must be more than 0, was '" + node.asString() + "'");
+        }
+        return switch (matcher.group(2).toLowerCase(Locale.ROOT)) {
+            case "s" -> Duration.ofSeconds(amount);
+            case "m" -> Duration.ofMinutes(amount);
+            case "h" -> Duration.ofHours(amount);
+            default -> Duration.ofDays(amount);
+        };
     }
 
     private static void validate(Topology topology) {

@@ -2,12 +2,17 @@ package io.emporium.runner.logs;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.OutputStream;
+import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.time.Duration;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+
+import io.emporium.runner.topology.LogsSpec;
 
 class LogFollowerTest {
 
@@ -50,5 +55,23 @@ class LogFollowerTest {
 
         assertThat(LogFiles.tail(file, 2)).containsExactly("c", "d");
         assertThat(LogFiles.tail(logs.resolve("missing.log"), 2)).isEmpty();
+    }
+
+    @Test
+    void followsALogThroughItsRotationWithoutLosingOrRepeatingALine() throws Exception {
+        Path orders = logs.resolve("orders-1.jsonl");
+        Files.writeString(orders, "one\ntwo\n");
+        LogFollower follower = new LogFollower(logs, LogQuery.all(), false);
+        assertThat(follower.poll()).extracting(LogLine::raw).containsExactly("one", "two");
+
+        // written after that poll, then rotated away before the next one; then the service goes on writing
+        Files.writeString(orders, "three\nfour\n", StandardOpenOption.APPEND);
+        new LogRetention(logs, new LogsSpec(8, 1 << 20, Duration.ofDays(1)),
+                new RunnerLog(new PrintStream(OutputStream.nullOutputStream()))).enforce();
+        Files.writeString(orders, "five\n", StandardOpenOption.APPEND);
+
+        assertThat(LogFiles.rotated(logs)).hasSize(1);
+        assertThat(follower.poll()).extracting(LogLine::raw).containsExactly("three", "four", "five");
+        assertThat(follower.poll()).isEmpty();
     }
 }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
@@ -40,6 +41,7 @@ class TopologyLoaderTest {
         assertThat(catalog.database()).isEqualTo(new ServiceDatabase("catalog", "catalog", "catalog-dev-only"));
         assertThat(catalog.jar(Path.of("/repo"))).isEqualTo(Path.of("/repo/services/catalog/target/emporium-catalog.jar"));
         assertThat(topology.dependenciesOf("gateway")).contains("registry", "catalog");
+        assertThat(topology.logs()).isEqualTo(new LogsSpec(20L * 1024 * 1024, 500L * 1024 * 1024, Duration.ofDays(7)));
     }
 
     @Test
@@ -168,5 +170,56 @@ class TopologyLoaderTest {
                 .hasMessageStartingWith("not valid YAML");
         assertThatThrownBy(() -> TopologyLoader.load(Path.of("does-not-exist.yaml")))
                 .hasMessage("topology file not found: does-not-exist.yaml");
+    }
+
+    @Test
+    void keepsLogsWithinTheDefaultLimitsWhenTheTopologySaysNothing() {
+        Topology topology = TopologyLoader.parse(INFRA + "services:\n  registry: { port: 8761, registers: false }\n");
+
+        assertThat(topology.logs()).isEqualTo(LogsSpec.DEFAULTS);
+        assertThat(LogsSpec.DEFAULTS).isEqualTo(new LogsSpec(20L << 20, 500L << 20, Duration.ofDays(7)));
+    }
+
+    @Test
+    void readsTheLogLimitsInKilobytesToGigabytesAndSecondsToDays() {
+        String services = "services:\n  registry: { port: 8761, registers: false }\n";
+
+        assertThat(TopologyLoader.parse(INFRA + services + "logs: { max-file-size: 512KB, max-total-size: 2GB, max-age: 12h }\n")
+                .logs()).isEqualTo(new LogsSpec(512 * 1024, 2L * 1024 * 1024 * 1024, Duration.ofHours(12)));
+        assertThat(TopologyLoader.parse(INFRA + services + """
+                logs:
+                  max-file-size: 1 mb
+                  max-age: 90s
+                """).logs()).isEqualTo(new LogsSpec(1024 * 1024, 500L << 20, Duration.ofSeconds(90)));
+        assertThat(TopologyLoader.parse(INFRA + services + "logs: { max-age: 30m }\n").logs().maxAge())
+                .isEqualTo(Duration.ofMinutes(30));
+        assertThat(TopologyLoader.parse(INFRA + services + "logs: { max-age: 2d }\n").logs().maxAge())
+                .isEqualTo(Duration.ofDays(2));
+    }
+
+    @Test
+    void rejectsBadLogLimitsNamingTheKey() {
+        String services = "services:\n  registry: { port: 8761, registers: false }\n";
+
+        assertThatThrownBy(() -> TopologyLoader.parse(INFRA + services + "logs: { max-file-size: 20 }\n"))
+                .isInstanceOf(TopologyException.class)
+                .hasMessage("logs.max-file-size: expected a size with its unit, such as 512KB, 20MB or 1GB, was '20'");
+        assertThatThrownBy(() -> TopologyLoader.parse(INFRA + services + "logs: { max-file-size: 20TB }\n"))
+                .hasMessageStartingWith("logs.max-file-size: expected a size with its unit");
+        assertThatThrownBy(() -> TopologyLoader.parse(INFRA + services + "logs: { max-total-size: 0MB }\n"))
+                .hasMessage("logs.max-total-size: must be more than 0 and less than 8 EB, was '0MB'");
+        assertThatThrownBy(() -> TopologyLoader.parse(INFRA + services + "logs: { max-age: 1w }\n"))
+                .hasMessage("logs.max-age: expected a duration with its unit, such as 90s, 30m, 12h or 7d, was '1w'");
+        assertThatThrownBy(() -> TopologyLoader.parse(INFRA + services + "logs: { max-age: 0d }\n"))
+                .hasMessage("logs.max-age: must be more than 0, was '0d'");
+        assertThatThrownBy(() -> TopologyLoader.parse(INFRA + services + "logs: { max-age: -1d }\n"))
+                .hasMessageStartingWith("logs.max-age: expected a duration");
+        assertThatThrownBy(() -> TopologyLoader.parse(INFRA + services + "logs: { max_file_size: 20MB }\n"))
+                .hasMessageStartingWith("logs: unknown key 'max_file_size' (known: max-age, max-file-size, max-total-size)");
+        assertThatThrownBy(() -> TopologyLoader.parse(INFRA + services + "logs: 20MB\n"))
+                .hasMessage("logs: expected a mapping");
+        assertThatThrownBy(() -> TopologyLoader.parse(INFRA + services
+                + "logs: { max-file-size: 100MB, max-total-size: 50MB }\n"))
+                .hasMessageStartingWith("logs.max-total-size: must be at least max-file-size");
     }
 }
