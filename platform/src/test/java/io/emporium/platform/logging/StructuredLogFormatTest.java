@@ -5,6 +5,7 @@ import io.micrometer.tracing.Tracer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.slf4j.LoggerFactory;
+import org.slf4j.MDC;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -44,6 +45,23 @@ class StructuredLogFormatTest {
         assertThat(event.get("trace.id").asString()).isEqualTo(span.context().traceId());
         assertThat(event.get("span.id").asString()).isEqualTo(span.context().spanId());
         assertThat(event.at("/ecs/version").asString()).isNotBlank();
+    }
+
+    /**
+     * The event fields Emporium adds (key-values of the SLF4J fluent API, and MDC entries such as the caller's
+     * user.id) come out as fields of the same JSON object, whatever their names share.
+     */
+    @Test
+    void eventFieldsFromKeyValuesAndTheMdcAreWrittenToo(CapturedOutput output) {
+        try (var user = MDC.putCloseable("user.id", "alice"); var request = MDC.putCloseable("http.request.id", "r-1")) {
+            LoggerFactory.getLogger("emporium.security").atWarn().addKeyValue("event.action", "access-denied")
+                    .addKeyValue("user.name", "alice").addKeyValue("messaging.message.id", "m-1")
+                    .addKeyValue("url.path", "/api/orders").log("marker-line {}", 7);
+        }
+        String line = output.getOut().lines().filter(l -> l.contains("marker-line 7")).findFirst().orElseThrow();
+        JsonNode event = JsonMapper.shared().readTree(line);
+        assertThat(line).contains("access-denied", "alice", "m-1", "/api/orders", "r-1");
+        assertThat(event.get("message").asString()).isEqualTo("marker-line 7");
     }
 
     // no database here (JDBC is on the platform's test classpath for the messaging tests)

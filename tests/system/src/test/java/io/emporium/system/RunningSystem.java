@@ -1,5 +1,8 @@
 package io.emporium.system;
 
+import java.io.IOException;
+import java.nio.channels.Channels;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -68,5 +71,13 @@ final class RunningSystem implements BeforeAllCallback {
 
     static long logOffset(String service) {
         return logOffsets.getOrDefault(service, 0L);
+    }
+
+    /** The lines the service's first instance wrote during this run. */
+    static List<String> linesOfThisRun(String service) throws IOException {
+        try (var channel = Files.newByteChannel(logOf(service))) {
+            channel.position(Math.min(logOffset(service), channel.size()));
+            return new String(Channels.newInputStream(channel).readAllBytes(), StandardCharsets.UTF_8).lines().toList();
+        }
     }
 }

@@ -5,7 +5,6 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.net.http.HttpResponse.BodyHandlers;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -96,11 +95,14 @@ class WalkingSkeletonSystemTest {
     void servicesLogOneJsonObjectPerLineWithTheirIdentity() throws Exception {
         for (String service : RunningSystem.SERVICES) {
             Path log = RunningSystem.logOf(service);
-            List<String> lines = linesSince(log, RunningSystem.logOffset(service));
+            List<String> lines = RunningSystem.linesOfThisRun(service);
             assertThat(lines).as(log.toString()).isNotEmpty();
             for (String line : lines) {
                 JsonNode event = json.readTree(line);
                 assertThat(event.get("@timestamp")).as(line).isNotNull();
+                assertThat(event.at("/log/level").asString()).as(line).isIn("TRACE", "DEBUG", "INFO", "WARN", "ERROR");
+                assertThat(event.at("/log/logger").asString()).as(line).isNotBlank();
+                assertThat(event.get("message")).as(line).isNotNull();
                 assertThat(event.at("/service/name").asString()).as(line).isEqualTo(service);
                 assertThat(event.at("/service/node/name").asString()).as(line).isEqualTo(service + "-1");
             }
@@ -108,14 +110,6 @@ class WalkingSkeletonSystemTest {
         Emporium.Result logs = Emporium.run(Duration.ofMinutes(1), "logs", "--service", "catalog", "--grep", "Started");
         assertThat(logs.exitCode()).as(logs.output()).isZero();
         assertThat(logs.output()).contains("Started");
-    }
-
-    private static List<String> linesSince(Path file, long offset) throws Exception {
-        try (var channel = Files.newByteChannel(file)) {
-            channel.position(offset);
-            return new String(java.nio.channels.Channels.newInputStream(channel).readAllBytes(),
-                    java.nio.charset.StandardCharsets.UTF_8).lines().toList();
-        }
     }
 
     private static void assertProblem(HttpResponse<String> response, int status) {

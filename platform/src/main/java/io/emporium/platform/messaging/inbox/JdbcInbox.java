@@ -53,8 +53,9 @@ final class JdbcInbox implements Inbox {
         });
         if (marked == 0) {
             duplicates(consumer).increment();
-            log.atInfo().addKeyValue("event.action", "message-duplicate").addKeyValue("message.id", messageId)
-                    .addKeyValue("consumer", consumer).log("{} skipped message {}: processed before", consumer, messageId);
+            log.atInfo().addKeyValue("event.action", "message-duplicate")
+                    .addKeyValue("messaging.message.id", messageId).addKeyValue("messaging.consumer.group.name", consumer)
+                    .log("{} skipped message {}: processed before", consumer, messageId);
             return false;
         }
         effect.run();
@@ -63,8 +64,11 @@ final class JdbcInbox implements Inbox {
         TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
             @Override
             public void afterCommit() {
-                log.atInfo().addKeyValue("event.action", "message-processed").addKeyValue("message.id", messageId)
-                        .addKeyValue("consumer", consumer).log("{} processed message {}", consumer, messageId);
+                // not "message.id": Boot would nest it under "message", where the log text already is, and drop the line
+                log.atInfo().addKeyValue("event.action", "message-processed")
+                        .addKeyValue("messaging.message.id", messageId)
+                        .addKeyValue("messaging.consumer.group.name", consumer)
+                        .log("{} processed message {}", consumer, messageId);
             }
         });
         return true;
