@@ -12,7 +12,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param enabled whether the platform sets up messaging at all (default true; it is only ever set up in services
  *     that have spring-kafka and a DataSource)
  * @param relay the outbox relay
- * @param consumer listener retries and dead-lettering
+ * @param consumer listener retries, dead-lettering and backpressure
  * @param inbox how long the inbox remembers processed messages
  * @param topics defaults for topics declared with {@link MessagingTopics}
  */
@@ -41,9 +41,27 @@ public record MessagingProperties(@DefaultValue("true") boolean enabled, @Defaul
      * @param initialBackoff pause before the first retry (default 200ms)
      * @param backoffMultiplier growth of the pause per retry (default 2)
      * @param maxBackoff longest pause between retries (default 5s)
+     * @param backpressure pausing the listeners while the database pool is saturated
      */
     public record Consumer(@DefaultValue("5") int maxAttempts, @DefaultValue("200ms") Duration initialBackoff,
-            @DefaultValue("2.0") double backoffMultiplier, @DefaultValue("5s") Duration maxBackoff) {
+            @DefaultValue("2.0") double backoffMultiplier, @DefaultValue("5s") Duration maxBackoff,
+            @DefaultValue Backpressure backpressure) {
+    }
+
+    /**
+     * Consumers slow down instead of failing messages: every {@code checkInterval} the database pool is looked at;
+     * when a thread waits for a connection or the share of connections in use reaches {@code pauseAtUsage}, every
+     * Kafka listener container is paused, and resumed once no thread waits and the share has fallen below
+     * {@code resumeBelowUsage}.
+     *
+     * @param enabled whether listeners are paused at all (default true; applies to a Hikari pool only)
+     * @param checkInterval how often the pool is looked at (default 200ms)
+     * @param pauseAtUsage share of the pool's maximum size in use at which listeners pause (default 1.0: all)
+     * @param resumeBelowUsage share below which they resume (default 0.75; lower than {@code pauseAtUsage}, so that
+     *     listeners do not flap between the two)
+     */
+    public record Backpressure(@DefaultValue("true") boolean enabled, @DefaultValue("200ms") Duration checkInterval,
+            @DefaultValue("1.0") double pauseAtUsage, @DefaultValue("0.75") double resumeBelowUsage) {
     }
 
     /**

@@ -46,8 +46,9 @@ import static org.assertj.core.api.Assertions.assertThat;
  * A servlet service checks every token itself: signature (RS256 with a published key), issuer, audience, expiry and
  * not-before; refusals are 401/403 problems and counted security events that never contain the token.
  */
+// spring-kafka is on the platform's test classpath, but no broker runs for this test: its health indicator is off
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = "spring.application.name=things")
+        properties = { "spring.application.name=things", "management.health.kafka.enabled=false" })
 @ExtendWith(OutputCaptureExtension.class)
 class ServletResourceServerTest {
 

@@ -2,6 +2,7 @@ package io.emporium.platform.test.postgres;
 
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Pattern;
@@ -94,6 +95,35 @@ public final class PostgresTestDatabase {
     /** A new connection as the owning role; the caller closes it. */
     public Connection connect() throws SQLException {
         return PostgresServer.connect(url, name, password);
+    }
+
+    /**
+     * Makes the database unreachable for its role, as if it were lost: new connections are refused
+     * ({@code ALLOW_CONNECTIONS false}) and every open session is terminated, so pooled connections break too.
+     * Done as the server's admin role; undone by {@link #allowConnections()}.
+     *
+     * @throws IllegalStateException if the admin role cannot do it
+     */
+    public void refuseConnections() {
+        asAdmin("alter database " + name + " with allow_connections false",
+                "select pg_terminate_backend(pid) from pg_stat_activity where datname = '" + name + "'");
+    }
+
+    /** Lets connections in again after {@link #refuseConnections()}. */
+    public void allowConnections() {
+        asAdmin("alter database " + name + " with allow_connections true");
+    }
+
+    private void asAdmin(String... statements) {
+        try (Connection admin = TestDatabases.instance().server().admin(); Statement sql = admin.createStatement()) {
+            for (String statement : statements) {
+                sql.execute(statement);
+            }
+        }
+        catch (SQLException ex) {
+            throw new IllegalStateException("Could not change access to test database " + name + ": "
+                    + ex.getMessage(), ex);
+        }
     }
 
     @Override

@@ -15,6 +15,7 @@ import org.springframework.http.HttpStatusCode;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.web.ErrorResponseException;
 import org.springframework.web.bind.MethodArgumentNotValidException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
@@ -29,7 +30,9 @@ import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExcep
  * the right 4xx/5xx status and the trace id. Spring's {@link ResponseEntityExceptionHandler} already maps the
  * framework's exceptions (405, 415, 406, 404 for unknown paths, type mismatches, ...); this class adds the trace
  * id to all of them, lists invalid fields for validation failures, hides parser internals for malformed bodies,
- * and answers anything unexpected with a 500 that names no internals (the exception is logged with the trace id).
+ * and answers anything unexpected with a 500 that names no internals (the exception is logged with the trace id),
+ * except Resilience4j's refusals to call a downstream (open circuit breaker, full bulkhead), which are 503s with
+ * {@code Retry-After} (see {@link DownstreamRefusals}).
  *
  * <p>Lowest precedence: a service's own advice for its exceptions wins.
  */
@@ -40,9 +43,11 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
     private static final Logger log = LoggerFactory.getLogger(ProblemDetailsAdvice.class);
 
     private final CurrentTrace currentTrace;
+    private final DownstreamRefusals refusals;
 
-    ProblemDetailsAdvice(CurrentTrace currentTrace) {
+    ProblemDetailsAdvice(CurrentTrace currentTrace, DownstreamRefusals refusals) {
         this.currentTrace = currentTrace;
+        this.refusals = refusals;
     }
 
     @ExceptionHandler(ConstraintViolationException.class)
@@ -62,6 +67,11 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
 
     @ExceptionHandler(Exception.class)
     ResponseEntity<Object> handleUnexpected(Exception ex, WebRequest request) {
+        ErrorResponseException refused = refusals.problemFor(ex);
+        if (refused != null) {
+            log.warn("Refused {}: {}", request.getDescription(false), ex.toString());
+            return createResponseEntity(refused.getBody(), refused.getHeaders(), refused.getStatusCode(), request);
+        }
         log.error("Unhandled exception while serving {}", request.getDescription(false), ex);
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.INTERNAL_SERVER_ERROR,
                 "An unexpected error occurred. Quote the traceId when reporting it.");

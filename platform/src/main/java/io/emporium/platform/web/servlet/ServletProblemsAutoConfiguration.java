@@ -1,5 +1,7 @@
 package io.emporium.platform.web.servlet;
 
+import java.time.Duration;
+
 import io.emporium.platform.trace.CurrentTrace;
 import io.micrometer.tracing.Tracer;
 import org.springframework.beans.factory.ObjectProvider;
@@ -28,8 +30,9 @@ class ServletProblemsAutoConfiguration {
     }
 
     @Bean
-    ProblemDetailsAdvice problemDetailsAdvice(CurrentTrace currentTrace) {
-        return new ProblemDetailsAdvice(currentTrace);
+    ProblemDetailsAdvice problemDetailsAdvice(CurrentTrace currentTrace,
+            @Value("${resilience4j.circuitbreaker.configs.default.wait-duration-in-open-state:10s}") Duration circuitOpen) {
+        return new ProblemDetailsAdvice(currentTrace, new DownstreamRefusals(circuitOpen));
     }
 
     @Bean

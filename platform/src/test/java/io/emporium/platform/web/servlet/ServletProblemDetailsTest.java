@@ -9,6 +9,10 @@ import java.net.http.HttpResponse.BodyHandlers;
 import java.util.Map;
 
 import io.emporium.platform.security.servlet.AccessRules;
+import io.github.resilience4j.bulkhead.Bulkhead;
+import io.github.resilience4j.bulkhead.BulkheadFullException;
+import io.github.resilience4j.circuitbreaker.CallNotPermittedException;
+import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -137,6 +141,17 @@ class ServletProblemDetailsTest {
     }
 
     @Test
+    void refusalsOfResilience4jAre503ProblemsWithRetryAfter() throws Exception {
+        HttpResponse<String> circuitOpen = get("/circuit-open");
+        assertThat(problem(circuitOpen, 503).get("detail").asString()).contains("circuit breaker open");
+        assertThat(circuitOpen.headers().firstValue("Retry-After")).hasValue("10");
+
+        HttpResponse<String> bulkheadFull = get("/bulkhead-full");
+        assertThat(problem(bulkheadFull, 503).get("detail").asString()).contains("bulkhead full");
+        assertThat(bulkheadFull.headers().firstValue("Retry-After")).hasValue("1");
+    }
+
+    @Test
     void validRequestsStillWork() throws Exception {
         HttpResponse<String> response = post("/things", "application/json", "{\"name\":\"ok\"}");
         assertThat(response.statusCode()).isEqualTo(200);
@@ -211,6 +226,18 @@ class ServletProblemDetailsTest {
         @GetMapping("/boom")
         Thing boom() {
             throw new IllegalStateException("secret-internal-state");
+        }
+
+        @GetMapping("/circuit-open")
+        Thing circuitOpen() {
+            CircuitBreaker breaker = CircuitBreaker.ofDefaults("downstream");
+            breaker.transitionToOpenState();
+            throw CallNotPermittedException.createCallNotPermittedException(breaker);
+        }
+
+        @GetMapping("/bulkhead-full")
+        Thing bulkheadFull() {
+            throw BulkheadFullException.createBulkheadFullException(Bulkhead.ofDefaults("downstream"));
         }
     }
 }
