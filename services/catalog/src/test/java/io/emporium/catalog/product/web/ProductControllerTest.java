@@ -1,6 +1,7 @@
 package io.emporium.catalog.product.web;
 
 import java.math.BigDecimal;
+import java.time.Duration;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
@@ -18,6 +19,7 @@ import io.emporium.catalog.product.model.ProductFilter;
 import io.emporium.catalog.product.model.ProductId;
 import io.emporium.catalog.product.model.Products;
 import io.emporium.catalog.product.model.Sku;
+import io.emporium.catalog.product.stale.StaleReads;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.boot.webmvc.test.autoconfigure.WebMvcTest;
@@ -133,6 +135,11 @@ class ProductControllerTest {
 
     @TestConfiguration(proxyBeanMethods = false)
     static class InMemoryCatalog {
+
+        @Bean
+        StaleReads staleReads() {
+            return StaleReads.create(1000, Duration.ofMinutes(10));
+        }
 
         @Bean
         ProductCatalog productCatalog() {

@@ -1,5 +1,9 @@
 package io.emporium.orders.order.catalog;
 
+import java.util.function.Predicate;
+
+import io.github.resilience4j.common.circuitbreaker.configuration.CircuitBreakerConfigCustomizer;
+import io.github.resilience4j.common.retry.configuration.RetryConfigCustomizer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.security.authentication.AnonymousAuthenticationToken;
@@ -16,6 +20,10 @@ import org.springframework.security.oauth2.client.web.client.OAuth2ClientHttpReq
  * Calls to the catalog carry this service's own client-credentials token (client {@code orders-service}, scope
  * {@code catalog.read}, so audience {@code catalog} only), never the customer's: the token is cached until shortly
  * before it expires and dropped when the catalog refuses it. Registration {@code catalog} in application.yaml.
+ *
+ * <p>Also what the {@code catalog} retry repeats and the {@code catalog} circuit breaker counts as a failure
+ * ({@link CatalogLookups#isTransient}): that is a property of the call, kept in code; the numbers (attempts, back-off,
+ * thresholds, bulkhead size) are configuration under {@code resilience4j.*.instances.catalog}.
  */
 @Configuration(proxyBeanMethods = false)
 class CatalogClientConfiguration {
@@ -25,6 +33,18 @@ class CatalogClientConfiguration {
     /** The one principal this service's tokens are kept under, whoever's request led to the call. */
     private static final Authentication SERVICE = new AnonymousAuthenticationToken("orders-service",
             "orders-service", AuthorityUtils.createAuthorityList("ROLE_SERVICE"));
+
+    @Bean
+    RetryConfigCustomizer catalogRetriesTransientFailuresOnly() {
+        Predicate<Throwable> transientFailure = CatalogLookups::isTransient;
+        return RetryConfigCustomizer.of(CatalogLookups.CATALOG, retry -> retry.retryOnException(transientFailure));
+    }
+
+    @Bean
+    CircuitBreakerConfigCustomizer catalogBreakerCountsTransientFailuresOnly() {
+        return CircuitBreakerConfigCustomizer.of(CatalogLookups.CATALOG,
+                breaker -> breaker.recordException(CatalogLookups::isTransient));
+    }
 
     @Bean
     OAuth2ClientHttpRequestInterceptor catalogTokens(ClientRegistrationRepository registrations) {
