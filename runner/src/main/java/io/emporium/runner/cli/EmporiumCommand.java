@@ -9,11 +9,13 @@ import picocli.CommandLine.Command;
 /** The {@code emporium} command and its subcommands. */
 @Command(name = "emporium", mixinStandardHelpOptions = true, version = "emporium 0.1.0",
         description = "Runs the Emporium system on this machine from emporium.yaml: PostgreSQL, Kafka, Zipkin and "
-                + "every service, health-gated and supervised; shows their logs and changes log levels at runtime; "
-                + "lists and replays dead letters; gets users' access tokens.",
-        subcommands = {UpCommand.class, DownCommand.class, StatusCommand.class, LogsCommand.class,
-                LogLevelCommand.class, DlqCommand.class, TokenCommand.class, SuperviseCommand.class,
-                CommandLine.HelpCommand.class})
+                + "every service, health-gated and supervised (restarted when they crash or stop answering their "
+                + "liveness check); scales services, kills instances and injects faults to test resilience; shows "
+                + "their logs and changes log levels at runtime; lists and replays dead letters; gets users' access "
+                + "tokens.",
+        subcommands = {UpCommand.class, DownCommand.class, StatusCommand.class, ScaleCommand.class,
+                KillCommand.class, ChaosCommand.class, LogsCommand.class, LogLevelCommand.class, DlqCommand.class,
+                TokenCommand.class, SuperviseCommand.class, CommandLine.HelpCommand.class})
 public final class EmporiumCommand implements Runnable {
 
     @CommandLine.Spec

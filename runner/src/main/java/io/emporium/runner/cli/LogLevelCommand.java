@@ -1,8 +1,6 @@
 package io.emporium.runner.cli;
 
 import java.io.PrintWriter;
-import java.net.URI;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -10,11 +8,7 @@ import java.util.concurrent.Callable;
 import java.util.regex.Pattern;
 
 import io.emporium.runner.Workspace;
-import io.emporium.runner.auth.AuthorizationCodeLogin;
-import io.emporium.runner.auth.LoginFailedException;
 import io.emporium.runner.process.PartStatus;
-import io.emporium.runner.process.Status;
-import io.emporium.runner.supervision.SystemControl;
 import io.emporium.runner.supervision.SystemState;
 import io.emporium.runner.topology.ServiceSpec;
 import io.emporium.runner.topology.Topology;
@@ -56,20 +50,8 @@ final class LogLevelCommand implements Callable<Integer> {
     @Option(names = "--reset", description = "Back to the level the service is configured with.")
     boolean reset;
 
-    @Option(names = {"-u", "--user"}, paramLabel = "USER", defaultValue = "admin",
-            description = "An administrator of identity (default: ${DEFAULT-VALUE}).")
-    String user;
-
-    @Option(names = {"-p", "--password"}, paramLabel = "PASSWORD",
-            description = "The user's password. Default: the DEV ONLY demo password of admin, else asked on the "
-                    + "terminal.")
-    char[] password;
-
-    @Option(names = "--issuer", paramLabel = "URL",
-            defaultValue = "${env:EMPORIUM_SECURITY_ISSUER_URI:-http://localhost:9000}",
-            description = {"The identity service (default:", "$EMPORIUM_SECURITY_ISSUER_URI, else",
-                    "http://localhost:9000)."})
-    URI issuer;
+    @CommandLine.Mixin
+    AdminLogin admin;
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
@@ -91,34 +73,21 @@ final class LogLevelCommand implements Callable<Integer> {
             throw new IllegalArgumentException("unknown service '" + service + "' (services: "
                     + String.join(", ", topology.services().stream().map(ServiceSpec::name).toList()) + ")");
         }
-        SystemControl control = new SystemControl(home);
-        Optional<SystemState> state = control.supervisorPid().isPresent() ? control.state() : Optional.empty();
+        InstanceTarget target = new InstanceTarget(service, 0);
+        Optional<SystemState> state = InstanceTarget.runningState(home);
         if (state.isEmpty()) {
             return fail(err, "Emporium is not running; start it with ./emporium up");
         }
-        List<PartStatus> instances = state.get().parts().stream()
-                .filter(part -> part.name().equals(service))
-                .sorted(Comparator.comparingInt(PartStatus::instance))
-                .toList();
-        List<PartStatus> running = instances.stream()
-                .filter(part -> part.status() == Status.READY && part.port() > 0)
-                .toList();
+        List<PartStatus> instances = target.select(state.get());
+        List<PartStatus> running = target.selectReady(state.get());
         if (running.isEmpty()) {
-            return fail(err, service + " is not running" + (instances.isEmpty() ? " (not started by ./emporium up)"
-                    : " (" + String.join(", ", instances.stream()
-                    .map(part -> part.id() + " " + part.status().label()).toList()) + ")"));
+            return fail(err, target.whyNotReady(state.get()));
         }
 
-        AuthorizationCodeLogin login = AuthorizationCodeLogin.cli(issuer);
-        UserLogin.LoggedIn loggedIn;
-        try {
-            loggedIn = UserLogin.login(login, user, password);
-        } catch (LoginFailedException e) {
-            return fail(err, e.getMessage());
+        Optional<String> token = admin.accessToken(err);
+        if (token.isEmpty()) {
+            return 1;
         }
-        err.println("as " + UserLogin.describe(user, loggedIn, login));
-        err.flush();
-
         boolean failed = false;
         for (PartStatus instance : instances) {
             if (!running.contains(instance)) {
@@ -126,7 +95,7 @@ final class LogLevelCommand implements Callable<Integer> {
                 failed = true;
             }
         }
-        try (ActuatorLoggers loggers = new ActuatorLoggers(loggedIn.tokens().accessToken())) {
+        try (ActuatorLoggers loggers = new ActuatorLoggers(token.get())) {
             for (PartStatus instance : running) {
                 try {
                     if (level != null || reset) {
@@ -134,10 +103,9 @@ final class LogLevelCommand implements Callable<Integer> {
                     }
                     out.println(instance.id() + " " + logger + " " + describe(loggers.get(instance.port(), logger)));
                     out.flush();
-                } catch (ActuatorLoggers.TokenRefused e) {
-                    return fail(err, instance.id() + ": the token was refused (HTTP " + e.status + "): is " + user
-                            + " an admin?");
-                } catch (ActuatorLoggers.CallFailed e) {
+                } catch (Actuator.TokenRefused e) {
+                    return fail(err, admin.refused(instance.id(), e));
+                } catch (Actuator.CallFailed e) {
                     err.println("emporium: " + instance.id() + " " + e.getMessage());
                     err.flush();
                     failed = true;

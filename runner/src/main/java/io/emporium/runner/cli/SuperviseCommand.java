@@ -1,7 +1,9 @@
 package io.emporium.runner.cli;
 
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Callable;
 
 import io.emporium.runner.Workspace;
@@ -27,10 +29,13 @@ final class SuperviseCommand implements Callable<Integer> {
     @Option(names = "--no-aot")
     boolean noAot;
 
+    @Option(names = "--scale")
+    Map<String, Integer> scale = new LinkedHashMap<>();
+
     @Override
     public Integer call() throws Exception {
         RunOptions options = new RunOptions(external, System.getenv("EMPORIUM_POSTGRES_URL"), kafkaBootstrap,
-                new LinkedHashSet<>(skip), !noAot);
+                new LinkedHashSet<>(skip), !noAot, scale);
         return SupervisorProcess.run(Workspace.fromEnvironment(), options);
     }
 }

@@ -2,8 +2,10 @@ package io.emporium.runner.cli;
 
 import java.io.PrintStream;
 import java.time.Duration;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 
@@ -56,12 +58,19 @@ final class UpCommand implements Callable<Integer> {
     @Option(names = "--no-aot", description = "Do not train or use AOT caches (JDK 25+ uses them by default).")
     boolean noAot;
 
+    @Option(names = "--scale", paramLabel = "SERVICE=N",
+            description = {"Run N instances of a service (at least 1) instead of the instances that emporium.yaml "
+                    + "gives it, e.g. --scale payments=2 --scale catalog=2. Further instances take the next free "
+                    + "ports. Repeatable; ./emporium scale changes it while the system runs."})
+    Map<String, Integer> scale = new LinkedHashMap<>();
+
     @Override
     public Integer call() throws Exception {
         PrintStream out = System.out;
         Workspace workspace = Workspace.fromEnvironment();
         Topology topology = TopologyLoader.load(workspace.topologyFile());
-        RunOptions options = new RunOptions(external, postgresUrl, kafkaBootstrap, new LinkedHashSet<>(skip), !noAot);
+        RunOptions options = new RunOptions(external, postgresUrl, kafkaBootstrap, new LinkedHashSet<>(skip), !noAot,
+                scale);
         SystemPlan plan = SystemPlan.of(topology, options);
         SystemControl control = new SystemControl(workspace);
         if (control.supervisorPid().isPresent()) {

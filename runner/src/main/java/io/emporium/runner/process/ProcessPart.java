@@ -15,7 +15,8 @@ import io.emporium.runner.logs.RunnerLog;
 /**
  * A part that is one supervised process: checks its ports are free, prepares (e.g. formats storage, trains an AOT
  * cache), starts the process, waits until its {@link Readiness} says ready, then restarts it with backoff whenever
- * it exits unexpectedly.
+ * it exits unexpectedly. With a {@link LivenessWatch}, a ready process that stops answering its liveness check is
+ * killed, and so restarted too.
  */
 public final class ProcessPart implements Part {
 
@@ -47,13 +48,22 @@ public final class ProcessPart implements Part {
     private final ScheduledExecutorService scheduler;
     private final RunnerLog log;
     private final Path logFile;
+    private final LivenessWatch watch;
     private final List<Process> helpers = new ArrayList<>();
     private ManagedProcess managed;
+    private LivenessWatchdog watchdog;
     private boolean stopping;
 
     public ProcessPart(PartState state, List<Integer> ports, Launch launch, Readiness readiness,
                        Duration readyTimeout, Duration stopGrace, Backoff backoff,
                        ScheduledExecutorService scheduler, RunnerLog log, Path logFile) {
+        this(state, ports, launch, readiness, readyTimeout, stopGrace, backoff, scheduler, log, logFile, null);
+    }
+
+    /** @param watch how to watch the process once ready, or {@code null} not to watch it */
+    public ProcessPart(PartState state, List<Integer> ports, Launch launch, Readiness readiness,
+                       Duration readyTimeout, Duration stopGrace, Backoff backoff,
+                       ScheduledExecutorService scheduler, RunnerLog log, Path logFile, LivenessWatch watch) {
         this.state = state;
         this.ports = List.copyOf(ports);
         this.launch = launch;
@@ -64,6 +74,7 @@ public final class ProcessPart implements Part {
         this.scheduler = scheduler;
         this.log = log;
         this.logFile = logFile;
+        this.watch = watch;
     }
 
     @Override
@@ -101,6 +112,14 @@ public final class ProcessPart implements Part {
             throw failure(id, "exited with code " + process.exitValue() + " right after it became ready");
         }
         state.ready(Optional.of(TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - launched)));
+        if (watch != null) {
+            synchronized (this) {
+                if (!stopping) {
+                    ManagedProcess supervised = managed;
+                    watchdog = new LivenessWatchdog(state, watch, supervised::process, log).start();
+                }
+            }
+        }
     }
 
     private void awaitReady(Process process, long launched) throws PartFailure {
@@ -133,6 +152,9 @@ public final class ProcessPart implements Part {
             stopping = true;
             current = managed;
             running = List.copyOf(helpers);
+            if (watchdog != null) {
+                watchdog.stop();
+            }
         }
         running.forEach(helper -> Processes.terminate(helper.toHandle(), Duration.ofSeconds(5)));
         boolean keepStatus = state.status() == Status.FAILED || state.status() == Status.STOPPED;

@@ -3,8 +3,10 @@ package io.emporium.runner.supervision;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ScheduledExecutorService;
 
@@ -19,14 +21,18 @@ import io.emporium.runner.infra.ZipkinServer;
 import io.emporium.runner.logs.RunnerLog;
 import io.emporium.runner.process.AotCache;
 import io.emporium.runner.process.Backoff;
+import io.emporium.runner.process.HttpLiveness;
 import io.emporium.runner.process.HttpReadiness;
+import io.emporium.runner.process.LivenessWatch;
 import io.emporium.runner.process.Part;
+import io.emporium.runner.process.PartStatus;
 import io.emporium.runner.process.PartState;
 import io.emporium.runner.process.PortCheck;
 import io.emporium.runner.process.ProcessPart;
 import io.emporium.runner.process.ProcessSpec;
 import io.emporium.runner.process.Readiness;
 import io.emporium.runner.topology.InfraPart;
+import io.emporium.runner.topology.LivenessSpec;
 import io.emporium.runner.topology.ServiceDatabase;
 import io.emporium.runner.topology.ServiceSpec;
 import io.emporium.runner.topology.Topology;
@@ -39,6 +45,7 @@ final class Assembly {
     static final Duration SERVICE_READY_TIMEOUT = Duration.ofSeconds(180);
     static final Duration INFRA_READY_TIMEOUT = Duration.ofSeconds(120);
     static final Duration STOP_GRACE = Duration.ofSeconds(30);
+    static final Duration LIVENESS_TIMEOUT = Duration.ofSeconds(2);
 
     /**
      * The defaults for a service JVM of the given Java version. From Java 23 on, libraries that still use
@@ -67,6 +74,10 @@ final class Assembly {
     private final RunnerLog log;
     private final Backoff backoff;
     private final String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+    private final AotCache aot;
+    private final ServiceEnvironment environment;
+    /** Every port given out or declared; guarded by itself, since instances are added while the system runs. */
+    private final Set<Integer> reserved;
 
     Assembly(Workspace workspace, SystemPlan plan, Runnable onChange, ScheduledExecutorService scheduler,
              RunnerLog log, Backoff backoff) {
@@ -76,14 +87,19 @@ final class Assembly {
         this.scheduler = scheduler;
         this.log = log;
         this.backoff = backoff;
+        this.aot = new AotCache(workspace.aotDir(), java, plan.options().aot(), log);
+        this.environment = environment(plan.topology());
+        this.reserved = reservedPorts(plan.topology());
     }
 
+    /**
+     * One group per part of the plan, in start order. A service has {@link SystemPlan#instances} instances: the
+     * first on the service's port, further ones on the next free ports; every service but the discovery service can
+     * be scaled while the system runs.
+     */
     List<Supervisor.Group> groups() {
         Topology topology = plan.topology();
         List<Supervisor.Group> groups = new ArrayList<>();
-        AotCache aot = new AotCache(workspace.aotDir(), java, plan.options().aot(), log);
-        ServiceEnvironment environment = environment(topology);
-        Set<Integer> reserved = reservedPorts(topology);
         for (String name : plan.parts()) {
             List<String> dependsOn = topology.dependenciesOf(name).stream().filter(plan::runs).toList();
             InfraPart infra = InfraPart.named(name).orElse(null);
@@ -92,18 +108,52 @@ final class Assembly {
                 continue;
             }
             ServiceSpec service = topology.service(name).orElseThrow();
+            ServiceInstances scaling = new ServiceInstances(service);
             List<Part> instances = new ArrayList<>();
-            int port = service.port();
-            for (int instance = 1; instance <= service.instances(); instance++) {
-                if (instance > 1) {
-                    port = PortCheck.nextFree(port + 1, reserved);
-                    reserved.add(port);
-                }
-                instances.add(servicePart(service, instance, port, environment, aot, topology));
+            for (int instance = 1; instance <= plan.instances(service); instance++) {
+                instances.add(scaling.create(instance));
             }
-            groups.add(new Supervisor.Group(name, instances, dependsOn));
+            groups.add(new Supervisor.Group(name, instances, dependsOn,
+                    name.equals(topology.discovery()) ? null : scaling));
         }
         return groups;
+    }
+
+    /** The instances of one service and their ports: the first on the service's own, each next on the next free. */
+    private final class ServiceInstances implements Supervisor.Scaling {
+
+        private final ServiceSpec service;
+        private final Map<Integer, Integer> ports = new HashMap<>();
+
+        ServiceInstances(ServiceSpec service) {
+            this.service = service;
+        }
+
+        @Override
+        public Part create(int instance) {
+            int port;
+            synchronized (reserved) {
+                if (instance == 1) {
+                    port = service.port();
+                } else {
+                    port = PortCheck.nextFree(ports.getOrDefault(instance - 1, service.port()) + 1, reserved);
+                    reserved.add(port);
+                }
+                ports.put(instance, port);
+            }
+            return servicePart(service, instance, port, plan.topology());
+        }
+
+        @Override
+        public void release(Part part) {
+            PartStatus status = part.state().snapshot();
+            synchronized (reserved) {
+                ports.remove(status.instance());
+                if (status.instance() > 1) {
+                    reserved.remove(status.port());
+                }
+            }
+        }
     }
 
     private Part infraPart(InfraPart infra, Topology topology) {
@@ -134,8 +184,7 @@ final class Assembly {
         };
     }
 
-    private Part servicePart(ServiceSpec service, int instance, int port, ServiceEnvironment environment,
-                             AotCache aot, Topology topology) {
+    private Part servicePart(ServiceSpec service, int instance, int port, Topology topology) {
         String logName = service.name() + "-" + instance + ".jsonl";
         Path logFile = workspace.logFile(logName);
         java.util.Map<String, String> env = environment.forInstance(service, instance, port);
@@ -166,7 +215,17 @@ final class Assembly {
             };
         }
         return new ProcessPart(state(service.name(), instance, "service", port, logName), List.of(port), launch,
-                readiness, SERVICE_READY_TIMEOUT, STOP_GRACE, backoff, scheduler, log, logFile);
+                readiness, SERVICE_READY_TIMEOUT, STOP_GRACE, backoff, scheduler, log, logFile,
+                livenessWatch(topology.liveness(), port));
+    }
+
+    /** {@code /actuator/health/liveness} every interval, each answer within 2 s; null when the watchdog is off. */
+    static LivenessWatch livenessWatch(LivenessSpec spec, int port) {
+        if (!spec.enabled()) {
+            return null;
+        }
+        return new LivenessWatch(new HttpLiveness("http://127.0.0.1:" + port + "/actuator/health/liveness",
+                LIVENESS_TIMEOUT), spec.interval(), spec.failures());
     }
 
     private ServiceEnvironment environment(Topology topology) {

@@ -11,15 +11,35 @@ import java.util.function.Supplier;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
 /**
  * The supervisor's control channel, on 127.0.0.1 and a free port recorded in the state file:
- * {@code GET /state} returns the {@link SystemState} as JSON; {@code POST /down} asks for an orderly stop (202). The
- * stop request must carry the token from {@code var/run/control.token} (readable by the owner only) in the
- * {@value #TOKEN_HEADER} header, so that neither another user nor a web page posting to localhost can stop the system.
+ * {@code GET /state} returns the {@link SystemState} as JSON; {@code POST /down} asks for an orderly stop (202);
+ * {@code POST /scale} with {@code {"service":"payments","instances":3}} sets how many instances of a service run
+ * (202 with the {@link Supervisor.Change} set going; 400 with {@code {"error":...}} for a request that cannot be
+ * done, 409 when the system is not ready or the service is still being scaled). Both POSTs must carry the token from
+ * {@code var/run/control.token} (readable by the owner only) in the {@value #TOKEN_HEADER} header (403 otherwise), so
+ * that neither another user nor a web page posting to localhost can change the system.
  */
 final class ControlServer {
 
     static final String TOKEN_HEADER = "X-Emporium-Token";
+
+    /** Carries out a scale request; see {@link Supervisor#scale}. */
+    @FunctionalInterface
+    interface Scaler {
+
+        /**
+         * @throws IllegalArgumentException when the request cannot be done (400)
+         * @throws IllegalStateException    when it cannot be done now (409)
+         */
+        Supervisor.Change scale(String service, int instances);
+    }
+
+    private static final JsonMapper JSON = JsonMapper.builder().build();
 
     private final HttpServer server;
     private final CompletableFuture<Void> downRequested = new CompletableFuture<>();
@@ -28,7 +48,7 @@ final class ControlServer {
         this.server = server;
     }
 
-    static ControlServer start(Supplier<SystemState> state, String token) throws IOException {
+    static ControlServer start(Supplier<SystemState> state, String token, Scaler scaler) throws IOException {
         HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 8);
         ControlServer control = new ControlServer(server);
         server.createContext("/state", exchange -> {
@@ -50,6 +70,38 @@ final class ControlServer {
             respond(exchange, 202, "{\"stopping\":true}");
             control.downRequested.complete(null);
         });
+        server.createContext("/scale", exchange -> {
+            if (!"POST".equals(exchange.getRequestMethod())) {
+                respond(exchange, 405, "");
+                return;
+            }
+            if (!token.equals(exchange.getRequestHeaders().getFirst(TOKEN_HEADER))) {
+                respond(exchange, 403, "");
+                return;
+            }
+            try {
+                JsonNode request = JSON.readTree(exchange.getRequestBody());
+                JsonNode service = request == null ? null : request.get("service");
+                JsonNode instances = request == null ? null : request.get("instances");
+                if (service == null || !service.isString() || instances == null || !instances.isInt()) {
+                    respond(exchange, 400, error("expected {\"service\": NAME, \"instances\": N}"));
+                    return;
+                }
+                Supervisor.Change change = scaler.scale(service.asString(), instances.intValue());
+                java.util.Map<String, Object> answer = new java.util.LinkedHashMap<>();
+                answer.put("service", change.service());
+                answer.put("instances", change.instances());
+                answer.put("starting", change.starting());
+                answer.put("stopping", change.stopping());
+                respond(exchange, 202, JSON.writeValueAsString(answer));
+            } catch (JacksonException e) {
+                respond(exchange, 400, error("not JSON: " + e.getOriginalMessage()));
+            } catch (IllegalArgumentException e) {
+                respond(exchange, 400, error(e.getMessage()));
+            } catch (IllegalStateException e) {
+                respond(exchange, 409, error(e.getMessage()));
+            }
+        });
         server.start();
         return control;
     }
@@ -64,6 +116,10 @@ final class ControlServer {
 
     void stop() {
         server.stop(0);
+    }
+
+    private static String error(String message) {
+        return JSON.writeValueAsString(java.util.Map.of("error", message));
     }
 
     private static void respond(HttpExchange exchange, int status, String body) throws IOException {

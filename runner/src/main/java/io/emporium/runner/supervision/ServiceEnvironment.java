@@ -8,6 +8,8 @@ import io.emporium.runner.topology.ServiceSpec;
 /**
  * The contract between the runner and every service: the environment a service instance is started with. Spring
  * Boot's relaxed binding maps each variable to its property ({@code SERVER_PORT} to {@code server.port}, ...).
+ * Every instance runs with the {@value #PROFILE} profile (which enables the platform's fault injection), unless the
+ * service's own {@code env:} sets {@code SPRING_PROFILES_ACTIVE}: the service's variables come last and win.
  *
  * @param jdbcBase        {@code jdbc:postgresql://host:port/}, to which the database name is appended
  * @param kafkaBootstrap  bootstrap servers
@@ -16,12 +18,15 @@ import io.emporium.runner.topology.ServiceSpec;
  */
 record ServiceEnvironment(String jdbcBase, String kafkaBootstrap, String zipkinEndpoint, String eurekaUrl) {
 
+    static final String PROFILE = "local";
+
     Map<String, String> forInstance(ServiceSpec service, int instance, int port) {
         Map<String, String> env = new LinkedHashMap<>();
         String instanceId = service.name() + "-" + instance;
         env.put("SERVER_PORT", Integer.toString(port));
         env.put("SERVER_ADDRESS", "127.0.0.1");
         env.put("EMPORIUM_INSTANCE_ID", instanceId);
+        env.put("SPRING_PROFILES_ACTIVE", PROFILE);
         env.put("LOGGING_STRUCTURED_FORMAT_CONSOLE", "ecs");
         service.optionalDatabase().ifPresent(database -> {
             env.put("SPRING_DATASOURCE_URL", jdbcBase + database.name());

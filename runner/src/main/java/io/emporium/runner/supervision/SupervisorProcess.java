@@ -61,7 +61,11 @@ public final class SupervisorProcess {
                 new StateFile(workspace.stateFile()), log);
         current.set(supervisor);
         supervisor.persist();
-        ControlServer control = ControlServer.start(supervisor::snapshot, ControlToken.create(workspace.controlTokenFile()));
+        String token = ControlToken.create(workspace.controlTokenFile());
+        ControlServer control = ControlServer.start(supervisor::snapshot, token, (service, instances) -> {
+            SystemPlan.requireScalable(plan.topology(), service, instances);
+            return supervisor.scale(service, instances);
+        });
         supervisor.controlPort(control.port());
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             supervisor.stopAll();

@@ -12,18 +12,24 @@ import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.function.Consumer;
 
 import io.emporium.runner.Workspace;
 import io.emporium.runner.process.Processes;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 
 /** What the CLI commands use to find, start and stop the supervisor of this workspace. */
 public final class SystemControl {
 
     private static final Duration DOWN_TIMEOUT = Duration.ofSeconds(180);
+    private static final JsonMapper JSON = JsonMapper.builder().build();
 
     private final Workspace workspace;
     private final StateFile stateFile;
@@ -116,6 +122,73 @@ public final class SystemControl {
             Thread.currentThread().interrupt();
             return false;
         }
+    }
+
+    /**
+     * What the supervisor set going for a scale request.
+     *
+     * @param starting ids of the instances it is adding ({@code payments#3})
+     * @param stopping ids of the instances it is stopping, highest first
+     */
+    public record ScaleChange(List<String> starting, List<String> stopping) {
+
+        public ScaleChange {
+            starting = List.copyOf(starting);
+            stopping = List.copyOf(stopping);
+        }
+    }
+
+    /**
+     * Asks the running supervisor to run {@code instances} instances of {@code service} ({@code POST /scale}); it
+     * answers at once and makes the change in the background (follow it in {@link #state()}).
+     *
+     * @throws IllegalArgumentException with the supervisor's reason when the change cannot be made
+     * @throws IllegalStateException    when the supervisor cannot be reached, or cannot make the change now
+     */
+    public ScaleChange requestScale(String service, int instances) {
+        Optional<SystemState> state = supervisorPid().isPresent() ? state() : Optional.empty();
+        if (state.isEmpty() || state.get().controlPort() == 0) {
+            throw new IllegalStateException("Emporium is not running; start it with ./emporium up");
+        }
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("service", service);
+        body.put("instances", instances);
+        HttpResponse<String> response;
+        try (HttpClient client = HttpClient.newHttpClient()) {
+            response = client.send(HttpRequest.newBuilder(
+                            URI.create("http://127.0.0.1:" + state.get().controlPort() + "/scale"))
+                            .header(ControlServer.TOKEN_HEADER, ControlToken.read(workspace.controlTokenFile()))
+                            .header("Content-Type", "application/json")
+                            .timeout(Duration.ofSeconds(10))
+                            .POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body))).build(),
+                    HttpResponse.BodyHandlers.ofString());
+        } catch (IOException e) {
+            throw new IllegalStateException("the supervisor does not answer on its control port "
+                    + state.get().controlPort() + ": " + e.getMessage());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted");
+        }
+        JsonNode answer;
+        try {
+            answer = JSON.readTree(response.body());
+        } catch (JacksonException e) {
+            answer = JSON.createObjectNode();
+        }
+        String error = answer.path("error").asString("HTTP " + response.statusCode());
+        return switch (response.statusCode()) {
+            case 202 -> new ScaleChange(strings(answer.path("starting")), strings(answer.path("stopping")));
+            case 400 -> throw new IllegalArgumentException(error);
+            case 403 -> throw new IllegalStateException("the supervisor refused the control token in "
+                    + workspace.controlTokenFile() + " (HTTP 403)");
+            default -> throw new IllegalStateException(error);
+        };
+    }
+
+    private static List<String> strings(JsonNode array) {
+        List<String> values = new ArrayList<>();
+        array.values().forEach(value -> values.add(value.asString()));
+        return values;
     }
 
     /**

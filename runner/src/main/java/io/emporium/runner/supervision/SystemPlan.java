@@ -38,6 +38,13 @@ public record SystemPlan(Topology topology, RunOptions options, List<String> par
                 }
             }
         }
+        options.scale().forEach((service, instances) -> {
+            requireScalable(topology, service, instances);
+            if (options.skip().contains(service)) {
+                throw new IllegalArgumentException("cannot scale " + service + ": it is skipped (--skip " + service
+                        + ")");
+            }
+        });
         SystemPlan plan = new SystemPlan(topology, options, parts);
         if (options.external() && plan.runs(InfraPart.POSTGRES) && blank(options.postgresUrl())) {
             throw new IllegalArgumentException("--external needs the PostgreSQL admin URL: --postgres-url or "
@@ -48,6 +55,36 @@ public record SystemPlan(Topology topology, RunOptions options, List<String> par
                     + "EMPORIUM_KAFKA_BOOTSTRAP, e.g. 127.0.0.1:9092");
         }
         return plan;
+    }
+
+    /**
+     * Checks that a service can run this many instances: it is a service of the topology (not infrastructure, not
+     * the discovery service, whose first instance every other service is told about) and {@code instances >= 1}.
+     *
+     * @throws IllegalArgumentException saying what is wrong, for a person
+     */
+    public static void requireScalable(Topology topology, String service, int instances) {
+        if (InfraPart.named(service).isPresent()) {
+            throw new IllegalArgumentException("cannot scale " + service + ": it is infrastructure, of which one "
+                    + "runs; only services can run several instances");
+        }
+        if (topology.service(service).isEmpty()) {
+            throw new IllegalArgumentException("cannot scale '" + service + "': no such service (services: "
+                    + String.join(", ", topology.services().stream().map(ServiceSpec::name).toList()) + ")");
+        }
+        if (service.equals(topology.discovery())) {
+            throw new IllegalArgumentException("cannot scale " + service + ": it is the discovery service, and every "
+                    + "service knows only its first instance");
+        }
+        if (instances < 1) {
+            throw new IllegalArgumentException("cannot scale " + service + " to " + instances
+                    + " instances: at least 1 (stop it with ./emporium down, or leave it out with --skip)");
+        }
+    }
+
+    /** How many instances of the service run: {@code --scale} when given, else the topology's {@code instances}. */
+    public int instances(ServiceSpec service) {
+        return options.scale().getOrDefault(service.name(), service.instances());
     }
 
     public boolean runs(String part) {

@@ -12,9 +12,10 @@ import java.util.Optional;
  * @param discovery name of the service that is the discovery server, or {@code null} when there is none
  * @param services in declaration order
  * @param logs      how much of the parts' logs to keep
+ * @param liveness  how the supervisor watches that ready service instances stay alive
  */
 public record Topology(PostgresSpec postgres, KafkaSpec kafka, ZipkinSpec zipkin, String discovery,
-                       List<ServiceSpec> services, LogsSpec logs) {
+                       List<ServiceSpec> services, LogsSpec logs, LivenessSpec liveness) {
 
     public Topology {
         services = List.copyOf(services);

@@ -26,10 +26,13 @@ public final class TopologyLoader {
 
     private static final Pattern SERVICE_NAME = Pattern.compile("[a-z][a-z0-9-]*");
     private static final Pattern DATABASE_NAME = Pattern.compile("[a-z_][a-z0-9_]*");
-    private static final Set<String> TOP_LEVEL_KEYS = Set.of("infrastructure", "discovery", "services", "logs");
+    private static final Set<String> TOP_LEVEL_KEYS =
+            Set.of("infrastructure", "discovery", "services", "logs", "liveness");
     private static final Set<String> LOGS_KEYS = Set.of("max-file-size", "max-total-size", "max-age");
+    private static final Set<String> LIVENESS_KEYS = Set.of("interval", "failures");
     private static final Pattern SIZE = Pattern.compile("(\\d{1,12})\\s*([KMG]B)", Pattern.CASE_INSENSITIVE);
     private static final Pattern AGE = Pattern.compile("(\\d{1,9})\\s*([smhd])", Pattern.CASE_INSENSITIVE);
+    private static final Pattern INTERVAL = Pattern.compile("(\\d{1,9})\\s*(ms|s|m)", Pattern.CASE_INSENSITIVE);
     private static final Set<String> SERVICE_KEYS =
             Set.of("port", "instances", "depends_on", "env", "registers", "database", "module", "jvm");
 
@@ -74,7 +77,8 @@ public final class TopologyLoader {
                 new ZipkinSpec(port(zipkin, "infrastructure.zipkin.port", 9411)),
                 root.has("discovery") ? text(root.get("discovery"), "discovery") : null,
                 services(object(root, "services")),
-                logs(object(root, "logs")));
+                logs(object(root, "logs")),
+                liveness(object(root, "liveness")));
         validate(topology);
         return topology;
     }
@@ -137,6 +141,38 @@ public final class TopologyLoader {
                     + " bytes");
         }
         return new LogsSpec(maxFileSize, maxTotalSize, maxAge);
+    }
+
+    private static LivenessSpec liveness(JsonNode liveness) {
+        requireKnownKeys(liveness, "liveness", LIVENESS_KEYS);
+        LivenessSpec defaults = LivenessSpec.DEFAULTS;
+        Duration interval = liveness.has("interval")
+                ? interval(liveness.get("interval"), "liveness.interval") : defaults.interval();
+        int failures = liveness.has("failures")
+                ? integer(liveness.get("failures"), "liveness.failures") : defaults.failures();
+        if (failures < 0) {
+            throw new TopologyException("liveness.failures: must be at least 0 (0 turns the watchdog off), was "
+                    + failures);
+        }
+        return new LivenessSpec(interval, failures);
+    }
+
+    /** {@code 500ms}, {@code 5s}, {@code 1m}, more than zero. */
+    private static Duration interval(JsonNode node, String at) {
+        Matcher matcher = INTERVAL.matcher(node.isValueNode() ? node.asString().strip() : "");
+        if (!node.isString() || !matcher.matches()) {
+            throw new TopologyException(at + ": expected a duration with its unit, such as 500ms, 5s or 1m, was '"
+                    + node.asString() + "'");
+        }
+        long amount = Long.parseLong(matcher.group(1));
+        if (amount <= 0) {
+            throw new TopologyException(at + ": must be more than 0, was '" + node.asString() + "'");
+        }
+        return switch (matcher.group(2).toLowerCase(Locale.ROOT)) {
+            case "ms" -> Duration.ofMillis(amount);
+            case "s" -> Duration.ofSeconds(amount);
+            default -> Duration.ofMinutes(amount);
+        };
     }
 
     /** {@code 512KB}, {@code 20MB}, {@code 1GB} (powers of 1024), more than zero. */

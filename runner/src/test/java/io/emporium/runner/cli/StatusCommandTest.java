@@ -57,6 +57,19 @@ class StatusCommandTest {
                 .containsExactly("orders#1", "-", "-", "-", "-", "0", "-", "waiting: waiting for kafka");
     }
 
+    @Test
+    void showsEachInstanceOfAScaledServiceWithItsPortPidAndRestarts() {
+        PartStatus second = new PartStatus("catalog#2", "catalog", 2, "service", Status.READY, 78, 0, 8087,
+                NOW - 100_000, 1_000, 2, "restarted (restart 2)", null);
+
+        List<String> lines = StatusCommand.table(List.of(part("catalog#1", "catalog", 1, 77, 8081), second), machine,
+                NOW).lines();
+
+        assertThat(lines.get(1).split("\\s{2,}")).startsWith("catalog#1", "77", "8081", "UP", "1m40s", "0");
+        assertThat(lines.get(2).split("\\s{2,}")).startsWith("catalog#2", "78", "8087", "UP", "1m40s", "2")
+                .endsWith("ready: restarted (restart 2)");
+    }
+
     private static PartStatus part(String id, String name, int instance, long pid, int port) {
         return new PartStatus(id, name, instance, instance == 0 ? "infra" : "service", Status.READY, pid, 0, port,
                 NOW - 100_000, 1_000, 0, null, null);

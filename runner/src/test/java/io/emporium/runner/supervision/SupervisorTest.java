@@ -1,12 +1,16 @@
 package io.emporium.runner.supervision;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
 
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 import org.junit.jupiter.api.Test;
@@ -111,5 +115,101 @@ class SupervisorTest {
                 new SystemState.Failure("catalog#1", "broken on purpose", List.of("last log line")));
         assertThat(state.parts()).filteredOn(part -> part.id().equals("catalog#1"))
                 .singleElement().satisfies(part -> assertThat(part.status()).isEqualTo(Status.FAILED));
+    }
+
+    /** Catalog (on postgres) with one instance, scalable: new instances fail to start when their number is listed. */
+    private Supervisor scalableCatalog(List<String> released, Set<Integer> failing) {
+        Supervisor.Scaling scaling = new Supervisor.Scaling() {
+            @Override
+            public Part create(int instance) {
+                return new FakePart("catalog#" + instance, failing.contains(instance));
+            }
+
+            @Override
+            public void release(Part part) {
+                released.add(part.state().id());
+            }
+        };
+        return new Supervisor(List.of(
+                new Supervisor.Group("postgres", List.of(new FakePart("postgres", false)), List.of()),
+                new Supervisor.Group("catalog", List.of(new FakePart("catalog#1", false)), List.of("postgres"),
+                        scaling)),
+                new StateFile(run.resolve("state.json")), new RunnerLog(new PrintStream(new ByteArrayOutputStream())));
+    }
+
+    @Test
+    void scalesAServiceUpAndDownWhileTheSystemRunsAndStopsTheInstancesItHasThen() {
+        List<String> released = new CopyOnWriteArrayList<>();
+        Supervisor supervisor = scalableCatalog(released, Set.of());
+        assertThat(supervisor.startAll()).isTrue();
+
+        Supervisor.Change up = supervisor.scale("catalog", 3);
+
+        assertThat(up.starting()).containsExactly("catalog#2", "catalog#3");
+        assertThat(up.stopping()).isEmpty();
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(catalog(supervisor.snapshot()))
+                .containsExactly("catalog#1 READY", "catalog#2 READY", "catalog#3 READY"));
+        assertThat(catalog(new StateFile(run.resolve("state.json")).read().orElseThrow()))
+                .containsExactly("catalog#1 READY", "catalog#2 READY", "catalog#3 READY");
+
+        Supervisor.Change down = await().atMost(Duration.ofSeconds(10))
+                .ignoreExceptionsInstanceOf(IllegalStateException.class)
+                .until(() -> supervisor.scale("catalog", 2), change -> true);
+
+        assertThat(down.starting()).isEmpty();
+        assertThat(down.stopping()).containsExactly("catalog#3");
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> {
+            assertThat(catalog(new StateFile(run.resolve("state.json")).read().orElseThrow()))
+                    .containsExactly("catalog#1 READY", "catalog#2 READY");
+            assertThat(released).containsExactly("catalog#3");
+        });
+        assertThat(events).contains("stop catalog#3").doesNotContain("stop catalog#1", "stop catalog#2");
+
+        events.clear();
+        supervisor.stopAll();
+
+        assertThat(events).containsExactlyInAnyOrder("stop catalog#1", "stop catalog#2", "stop postgres");
+        assertThat(events.getLast()).isEqualTo("stop postgres");
+        assertThatThrownBy(() -> supervisor.scale("catalog", 3)).isInstanceOf(IllegalStateException.class)
+                .hasMessage("cannot scale catalog while the system is stopped");
+    }
+
+    @Test
+    void refusesToScaleWhatDoesNotRunOrIsFixedAndToNoInstance() {
+        Supervisor supervisor = scalableCatalog(new CopyOnWriteArrayList<>(), Set.of());
+        assertThatThrownBy(() -> supervisor.scale("catalog", 2)).isInstanceOf(IllegalStateException.class)
+                .hasMessage("cannot scale catalog while the system is starting");
+        assertThat(supervisor.startAll()).isTrue();
+
+        assertThatThrownBy(() -> supervisor.scale("postgres", 2)).isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("cannot scale postgres: its instances are fixed");
+        assertThatThrownBy(() -> supervisor.scale("orders", 2)).isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("cannot scale 'orders': it does not run (running: postgres, catalog)");
+        assertThatThrownBy(() -> supervisor.scale("catalog", 0)).isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("cannot scale catalog to 0 instances: at least 1");
+        assertThat(supervisor.scale("catalog", 1)).isEqualTo(new Supervisor.Change("catalog", 1, List.of(), List.of()));
+        supervisor.stopAll();
+    }
+
+    @Test
+    void aNewInstanceThatFailsToStartStaysListedAsFailedWhileTheSystemRunsOn() {
+        Supervisor supervisor = scalableCatalog(new CopyOnWriteArrayList<>(), Set.of(2));
+        assertThat(supervisor.startAll()).isTrue();
+
+        supervisor.scale("catalog", 2);
+
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(catalog(supervisor.snapshot()))
+                .containsExactly("catalog#1 READY", "catalog#2 FAILED"));
+        SystemState state = supervisor.snapshot();
+        assertThat(state.phase()).isEqualTo(Phase.READY);
+        assertThat(state.failure()).isNull();
+        assertThat(state.parts()).filteredOn(part -> part.id().equals("catalog#2")).singleElement()
+                .satisfies(part -> assertThat(part.message()).isEqualTo("broken on purpose"));
+        supervisor.stopAll();
+    }
+
+    private static List<String> catalog(SystemState state) {
+        return state.parts().stream().filter(part -> part.name().equals("catalog"))
+                .map(part -> part.id() + " " + part.status()).toList();
     }
 }

@@ -3,6 +3,7 @@ package io.emporium.runner.supervision;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.util.Map;
 import java.util.Set;
 
 import org.junit.jupiter.api.Test;
@@ -92,5 +93,38 @@ class SystemPlanTest {
         assertThat(readiness.listsInstanceUp("""
                 {"application":{"name":"CATALOG","instance":{"status":"STARTING","port":{"$":8081}}}}""")).isFalse();
         assertThat(readiness.listsInstanceUp("not json")).isFalse();
+    }
+
+    @Test
+    void runsAsManyInstancesAsScaleSaysElseAsTheTopologySays() {
+        SystemPlan plan = SystemPlan.of(topology, new RunOptions(false, null, null, Set.of(), true,
+                Map.of("catalog", 3)));
+
+        assertThat(plan.instances(topology.service("catalog").orElseThrow())).isEqualTo(3);
+        assertThat(plan.instances(topology.service("gateway").orElseThrow())).isEqualTo(1);
+        assertThat(new RunOptions(false, null, null, Set.of(), true, Map.of("gateway", 2, "catalog", 3)).toArguments())
+                .containsExactly("--scale=catalog=3", "--scale=gateway=2");
+    }
+
+    @Test
+    void refusesToScaleWhatIsNoServiceOrToNoInstance() {
+        assertThatThrownBy(() -> plan(Map.of("catalgo", 2)))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("cannot scale 'catalgo': no such service (services: registry, catalog, gateway)");
+        assertThatThrownBy(() -> plan(Map.of("kafka", 2)))
+                .hasMessage("cannot scale kafka: it is infrastructure, of which one runs; only services can run "
+                        + "several instances");
+        assertThatThrownBy(() -> plan(Map.of("registry", 2)))
+                .hasMessage("cannot scale registry: it is the discovery service, and every service knows only its "
+                        + "first instance");
+        assertThatThrownBy(() -> plan(Map.of("catalog", 0)))
+                .hasMessageStartingWith("cannot scale catalog to 0 instances: at least 1");
+        assertThatThrownBy(() -> SystemPlan.of(topology, new RunOptions(false, null, null, Set.of("gateway"), true,
+                Map.of("gateway", 2))))
+                .hasMessage("cannot scale gateway: it is skipped (--skip gateway)");
+    }
+
+    private SystemPlan plan(Map<String, Integer> scale) {
+        return SystemPlan.of(topology, new RunOptions(false, null, null, Set.of(), true, scale));
     }
 }

@@ -42,6 +42,7 @@ class TopologyLoaderTest {
         assertThat(catalog.jar(Path.of("/repo"))).isEqualTo(Path.of("/repo/services/catalog/target/emporium-catalog.jar"));
         assertThat(topology.dependenciesOf("gateway")).contains("registry", "catalog");
         assertThat(topology.logs()).isEqualTo(new LogsSpec(20L * 1024 * 1024, 500L * 1024 * 1024, Duration.ofDays(7)));
+        assertThat(topology.liveness().enabled()).isTrue();
     }
 
     @Test
@@ -221,5 +222,48 @@ class TopologyLoaderTest {
         assertThatThrownBy(() -> TopologyLoader.parse(INFRA + services
                 + "logs: { max-file-size: 100MB, max-total-size: 50MB }\n"))
                 .hasMessageStartingWith("logs.max-total-size: must be at least max-file-size");
+    }
+
+    @Test
+    void watchesLivenessEveryFiveSecondsKillingAfterThreeFailuresWhenTheTopologySaysNothing() {
+        Topology topology = TopologyLoader.parse(INFRA + "services:\n  registry: { port: 8761, registers: false }\n");
+
+        assertThat(topology.liveness()).isEqualTo(LivenessSpec.DEFAULTS)
+                .isEqualTo(new LivenessSpec(Duration.ofSeconds(5), 3));
+        assertThat(topology.liveness().enabled()).isTrue();
+    }
+
+    @Test
+    void readsTheLivenessWatchdogAndTurnsItOffWithZeroFailures() {
+        String services = "services:\n  registry: { port: 8761, registers: false }\n";
+
+        assertThat(TopologyLoader.parse(INFRA + services + "liveness: { interval: 500ms, failures: 5 }\n").liveness())
+                .isEqualTo(new LivenessSpec(Duration.ofMillis(500), 5));
+        assertThat(TopologyLoader.parse(INFRA + services + "liveness: { interval: 1m }\n").liveness())
+                .isEqualTo(new LivenessSpec(Duration.ofMinutes(1), 3));
+        LivenessSpec off = TopologyLoader.parse(INFRA + services + "liveness: { failures: 0 }\n").liveness();
+        assertThat(off.enabled()).isFalse();
+        assertThat(off.interval()).isEqualTo(Duration.ofSeconds(5));
+    }
+
+    @Test
+    void rejectsABadLivenessWatchdogNamingTheKey() {
+        String services = "services:\n  registry: { port: 8761, registers: false }\n";
+
+        assertThatThrownBy(() -> TopologyLoader.parse(INFRA + services + "liveness: { interval: 5 }\n"))
+                .isInstanceOf(TopologyException.class)
+                .hasMessage("liveness.interval: expected a duration with its unit, such as 500ms, 5s or 1m, was '5'");
+        assertThatThrownBy(() -> TopologyLoader.parse(INFRA + services + "liveness: { interval: 0s }\n"))
+                .hasMessage("liveness.interval: must be more than 0, was '0s'");
+        assertThatThrownBy(() -> TopologyLoader.parse(INFRA + services + "liveness: { interval: 1h }\n"))
+                .hasMessageStartingWith("liveness.interval: expected a duration with its unit");
+        assertThatThrownBy(() -> TopologyLoader.parse(INFRA + services + "liveness: { failures: -1 }\n"))
+                .hasMessage("liveness.failures: must be at least 0 (0 turns the watchdog off), was -1");
+        assertThatThrownBy(() -> TopologyLoader.parse(INFRA + services + "liveness: { failures: three }\n"))
+                .hasMessage("liveness.failures: expected a whole number, was 'three'");
+        assertThatThrownBy(() -> TopologyLoader.parse(INFRA + services + "liveness: { timeout: 2s }\n"))
+                .hasMessage("liveness: unknown key 'timeout' (known: failures, interval)");
+        assertThatThrownBy(() -> TopologyLoader.parse(INFRA + services + "liveness: 5s\n"))
+                .hasMessage("liveness: expected a mapping");
     }
 }

@@ -1,0 +1,97 @@
+package io.emporium.runner.cli;
+
+import java.io.IOException;
+import java.net.ConnectException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpConnectTimeoutException;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.net.http.HttpTimeoutException;
+import java.time.Duration;
+
+/**
+ * Spring Boot actuator endpoints of service instances on this machine ({@code 127.0.0.1:<port>/actuator/...}),
+ * called with a bearer token; each failure becomes an exception whose message is one line for a person. Close it when
+ * done.
+ */
+final class Actuator implements AutoCloseable {
+
+    /** A call did not give the answer wanted; the message is one line for a person. */
+    static class CallFailed extends RuntimeException {
+
+        CallFailed(String message) {
+            super(message);
+        }
+    }
+
+    /** The instance refused the token: 401 (not accepted) or 403 (not allowed). */
+    static final class TokenRefused extends CallFailed {
+
+        final int status;
+
+        TokenRefused(int status) {
+            super("HTTP " + status);
+            this.status = status;
+        }
+    }
+
+    private static final Duration TIMEOUT = Duration.ofSeconds(10);
+
+    private final String accessToken;
+    private final HttpClient http = HttpClient.newBuilder()
+            .connectTimeout(Duration.ofSeconds(3))
+            .version(HttpClient.Version.HTTP_1_1)
+            .build();
+
+    Actuator(String accessToken) {
+        this.accessToken = accessToken;
+    }
+
+    static URI uri(int port, String path) {
+        return URI.create("http://127.0.0.1:" + port + "/actuator/" + path);
+    }
+
+    /**
+     * Sends the request with the token, accepting JSON.
+     *
+     * @throws CallFailed when the instance cannot be reached or does not answer in time
+     */
+    HttpResponse<String> send(int port, HttpRequest.Builder request) {
+        HttpRequest built = request.timeout(TIMEOUT)
+                .header("Authorization", "Bearer " + accessToken)
+                .header("Accept", "application/json")
+                .build();
+        try {
+            return http.send(built, HttpResponse.BodyHandlers.ofString());
+        } catch (ConnectException | HttpConnectTimeoutException e) {
+            throw new CallFailed("does not answer at 127.0.0.1:" + port);
+        } catch (HttpTimeoutException e) {
+            throw new CallFailed("did not answer within " + TIMEOUT.toSeconds() + " s at 127.0.0.1:" + port);
+        } catch (IOException e) {
+            throw new CallFailed("cannot be reached at 127.0.0.1:" + port + ": " + e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new CallFailed("interrupted");
+        }
+    }
+
+    /**
+     * @throws TokenRefused on 401 or 403
+     * @throws CallFailed   on any other status but 2xx, saying what was being {@code doing}
+     */
+    static void requireSuccess(HttpResponse<String> response, String doing) {
+        int status = response.statusCode();
+        if (status == 401 || status == 403) {
+            throw new TokenRefused(status);
+        }
+        if (status / 100 != 2) {
+            throw new CallFailed("answered HTTP " + status + " " + doing);
+        }
+    }
+
+    @Override
+    public void close() {
+        http.close();
+    }
+}

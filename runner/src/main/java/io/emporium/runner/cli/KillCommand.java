@@ -1,0 +1,70 @@
+package io.emporium.runner.cli;
+
+import java.io.PrintWriter;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+
+import io.emporium.runner.Workspace;
+import io.emporium.runner.process.PartStatus;
+import io.emporium.runner.process.Processes;
+import io.emporium.runner.supervision.SystemState;
+import io.emporium.runner.topology.TopologyLoader;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Parameters;
+
+/** {@code kill}: one service instance killed at once (SIGKILL), as a crash would; the supervisor restarts it. */
+@Command(name = "kill", mixinStandardHelpOptions = true,
+        description = {"Kills one running service instance at once, as a crash would; the supervisor restarts it.",
+                "SIGKILL: no graceful shutdown, as a crash or the OOM killer would; to see the system cope. The "
+                        + "supervisor restarts the instance with backoff; status shows its restart count.",
+                "  ./emporium kill payments      # its first instance",
+                "  ./emporium kill payments#2    # its second instance"})
+final class KillCommand implements Callable<Integer> {
+
+    @Parameters(index = "0", paramLabel = "SERVICE[#n]",
+            description = "A service instance as ./emporium status names it; SERVICE alone is its first instance.")
+    String target;
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    /** The workspace whose topology and state are used; the environment's when null (tests set it). */
+    Workspace workspace;
+
+    @Override
+    public Integer call() {
+        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
+        InstanceTarget instance = InstanceTarget.parse(target).orInstance(1);
+        Workspace home = workspace != null ? workspace : Workspace.fromEnvironment();
+        instance.requireService(TopologyLoader.load(home.topologyFile()));
+        Optional<SystemState> state = InstanceTarget.runningState(home);
+        if (state.isEmpty()) {
+            return fail(err, "Emporium is not running; start it with ./emporium up");
+        }
+        List<PartStatus> selected = instance.select(state.get());
+        if (selected.isEmpty()) {
+            return fail(err, instance.whyNotReady(state.get()));
+        }
+        PartStatus part = selected.getFirst();
+        Instant started = part.processStart() > 0 ? Instant.ofEpochMilli(part.processStart()) : null;
+        Optional<ProcessHandle> process = part.pid() > 0 ? Processes.find(part.pid(), started) : Optional.empty();
+        if (process.isEmpty()) {
+            return fail(err, part.id() + " has no running process (" + part.status().label() + ")");
+        }
+        process.get().destroyForcibly();
+        out.println("killed " + part.id() + " (pid " + part.pid() + ") with SIGKILL; the supervisor restarts it "
+                + "(see ./emporium status)");
+        out.flush();
+        return 0;
+    }
+
+    private static int fail(PrintWriter err, String message) {
+        err.println("emporium: " + message);
+        err.flush();
+        return 1;
+    }
+}
