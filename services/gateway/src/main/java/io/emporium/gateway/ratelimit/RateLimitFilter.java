@@ -1,59 +1,80 @@
 package io.emporium.gateway.ratelimit;
 
 import java.util.Map;
+import java.util.Set;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.jspecify.annotations.Nullable;
-import org.springframework.cloud.gateway.filter.GatewayFilterChain;
-import org.springframework.cloud.gateway.filter.GlobalFilter;
-import org.springframework.cloud.gateway.filter.RouteToRequestUrlFilter;
 import org.springframework.cloud.gateway.filter.ratelimit.KeyResolver;
 import org.springframework.cloud.gateway.filter.ratelimit.RateLimiter;
 import org.springframework.cloud.gateway.filter.ratelimit.RedisRateLimiter;
-import org.springframework.cloud.gateway.route.Route;
-import org.springframework.cloud.gateway.support.ServerWebExchangeUtils;
 import org.springframework.core.Ordered;
 import org.springframework.http.HttpHeaders;
 import org.springframework.web.server.ServerWebExchange;
+import org.springframework.web.server.WebFilter;
+import org.springframework.web.server.WebFilterChain;
 import reactor.core.publisher.Mono;
 
 /**
- * Counts every routed request (the {@code /api/**} routes; the gateway's own {@code /actuator} is not routed) against
- * its client's token bucket, before the request is sent on. An admitted request goes on with
- * {@code X-RateLimit-Remaining} on its response; a refused one ends in a 429 problem with {@code Retry-After}, and
- * {@value #METRIC}{@code {route}} is incremented.
+ * Counts every {@code /api/**} request the gateway answers against its client's token bucket: those it routes to a
+ * service and those it answers itself (the order details), before any of its work is done. An admitted request goes
+ * on with {@code X-RateLimit-Remaining} on its response; a refused one ends in a 429 problem with
+ * {@code Retry-After}, and {@value #METRIC}{@code {route}} is incremented. The gateway's own {@code /actuator} is
+ * never limited.
+ * <p>
+ * A web filter rather than a route filter, so that nothing answered under {@code /api} escapes it, running right
+ * after Spring Security's filter chain: the request is authenticated by then, so an authenticated client is counted
+ * by its token's subject ({@link ClientKeyResolver}), and a request refused with 401/403 costs no token. Being ahead
+ * of routing, a refused request takes no bulkhead permit, costs no instance look-up, and its 429 is never mistaken
+ * for a failure of the service (the route's circuit breaker would turn it into its 503 fallback).
  * <p>
  * All routes share one bucket per client ({@link #SCOPE} is passed as the rate limiter's route id), so spreading
  * calls over services gains a client nothing. If the store cannot be asked (Redis down), Spring Cloud Gateway's
  * {@link RedisRateLimiter} admits the request and logs the error: the limit fails open, the API does not.
  */
-final class RateLimitFilter implements GlobalFilter, Ordered {
+final class RateLimitFilter implements WebFilter, Ordered {
 
     static final String METRIC = "emporium.gateway.rate.limited";
     static final String SCOPE = "api";
+    static final String API_PREFIX = "/api/";
+    /** The {@code route} tag of a refusal whose path names no configured route. */
+    static final String OTHER_ROUTE = "other";
+
+    /**
+     * The order of Spring Security's {@code WebFilterChainProxy}
+     * ({@code WebFluxSecurityConfiguration.WEB_FILTER_CHAIN_FILTER_ORDER}, in a class that is not public).
+     */
+    static final int SECURITY_FILTER_CHAIN_ORDER = -100;
 
     private final RateLimiter<?> rateLimiter;
     private final KeyResolver keyResolver;
     private final RateLimitProperties properties;
     private final MeterRegistry meterRegistry;
+    private final Set<String> routeIds;
 
+    /** @param routeIds the configured routes' ids: the only values of the metric's {@code route} tag besides "other" */
     RateLimitFilter(RateLimiter<?> rateLimiter, KeyResolver keyResolver, RateLimitProperties properties,
-            MeterRegistry meterRegistry) {
+            MeterRegistry meterRegistry, Set<String> routeIds) {
         this.rateLimiter = rateLimiter;
         this.keyResolver = keyResolver;
         this.properties = properties;
         this.meterRegistry = meterRegistry;
+        this.routeIds = Set.copyOf(routeIds);
     }
 
-    /** Just before the request is pointed at a service: a refused request costs no instance look-up. */
+    /** Right after Spring Security's filter chain, which authenticates the request. */
     @Override
     public int getOrder() {
-        return RouteToRequestUrlFilter.ROUTE_TO_URL_FILTER_ORDER - 1;
+        return SECURITY_FILTER_CHAIN_ORDER + 1;
     }
 
     @Override
-    public Mono<Void> filter(ServerWebExchange exchange, GatewayFilterChain chain) {
+    public Mono<Void> filter(ServerWebExchange exchange, WebFilterChain chain) {
+        String path = exchange.getRequest().getPath().pathWithinApplication().value();
+        if (!path.startsWith(API_PREFIX)) {
+            return chain.filter(exchange);
+        }
         return keyResolver.resolve(exchange)
                 .flatMap(client -> rateLimiter.isAllowed(SCOPE, client))
                 .flatMap(decision -> {
@@ -65,23 +86,29 @@ final class RateLimitFilter implements GlobalFilter, Ordered {
                         }
                         return chain.filter(exchange);
                     }
-                    refused(routeIdOf(exchange)).increment();
+                    refused(routeOf(path)).increment();
                     return Mono.error(new RateLimitExceededException(
                             retryAfterSeconds(decision.getHeaders(), properties.replenishRate()),
                             properties.describe()));
                 });
     }
 
-    private Counter refused(String routeId) {
+    private Counter refused(String route) {
         return Counter.builder(METRIC)
                 .description("Requests refused with 429 because their client had used up its rate limit")
-                .tag("route", routeId)
+                .tag("route", route)
                 .register(meterRegistry);
     }
 
-    private static String routeIdOf(ServerWebExchange exchange) {
-        Route route = exchange.getAttribute(ServerWebExchangeUtils.GATEWAY_ROUTE_ATTR);
-        return route != null ? route.getId() : "unknown";
+    /**
+     * The route a path under {@code /api/} is for, by the gateway's convention {@code /api/<route id>/...} (the
+     * order details, {@code /api/orders/...}, count for orders); {@value #OTHER_ROUTE} when that names no configured
+     * route, so that clients cannot create meters at will.
+     */
+    String routeOf(String path) {
+        int end = path.indexOf('/', API_PREFIX.length());
+        String segment = path.substring(API_PREFIX.length(), end < 0 ? path.length() : end);
+        return routeIds.contains(segment) ? segment : OTHER_ROUTE;
     }
 
     /**

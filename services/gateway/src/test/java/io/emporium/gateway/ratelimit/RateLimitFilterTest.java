@@ -1,7 +1,9 @@
 package io.emporium.gateway.ratelimit;
 
 import java.util.Map;
+import java.util.Set;
 
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -22,6 +24,18 @@ class RateLimitFilterTest {
 
         Map<String, String> fiveMissing = Map.of("X-RateLimit-Remaining", "1", "X-RateLimit-Requested-Tokens", "6");
         assertThat(RateLimitFilter.retryAfterSeconds(fiveMissing, 2)).isEqualTo(3);
+    }
+
+    @Test
+    void aRefusalIsCountedForTheRouteThePathNamesOrForOtherWhenItNamesNone() {
+        RateLimitProperties properties = new RateLimitProperties(true, RateLimitProperties.Store.MEMORY, 1, 1, 1);
+        RateLimitFilter filter = new RateLimitFilter(new InMemoryRateLimiter(properties, new ManualClock()),
+                new ClientKeyResolver(null), properties, new SimpleMeterRegistry(), Set.of("catalog", "orders"));
+
+        assertThat(filter.routeOf("/api/catalog/products")).isEqualTo("catalog");
+        assertThat(filter.routeOf("/api/orders/o-1/details")).isEqualTo("orders");
+        assertThat(filter.routeOf("/api/orders")).isEqualTo("orders");
+        assertThat(filter.routeOf("/api/made-up-" + System.nanoTime() + "/x")).isEqualTo("other");
     }
 
     @Test

@@ -3,6 +3,8 @@ package io.emporium.gateway.ratelimit;
 import java.time.Duration;
 
 import io.emporium.gateway.RecordingService;
+import io.emporium.gateway.ScriptedService;
+import io.emporium.platform.test.security.TestIssuer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -14,6 +16,7 @@ import org.springframework.context.ApplicationContext;
 import org.springframework.context.annotation.Bean;
 import org.springframework.data.redis.connection.ReactiveRedisConnectionFactory;
 import org.springframework.data.redis.connection.RedisConnectionFactory;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -23,8 +26,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Through the running gateway with the in-memory store (no Redis anywhere) and a bucket of 3 refilled at 1 per
- * second by a clock the test moves. Clients are told apart by X-Forwarded-For, which the gateway believes because
- * the test connects from the loopback, a trusted proxy.
+ * second by a clock the test moves. Anonymous clients are told apart by X-Forwarded-For, which the gateway believes
+ * because the test connects from the loopback, a trusted proxy; authenticated ones by their token's subject. Behind
+ * the gateway: a catalog that answers everything, and for the order details one stub standing in for orders,
+ * payments, shipping and catalog, which has an order with no items and nothing else.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         "eureka.client.enabled=false", "emporium.gateway.rate-limit.burst-capacity=3",
@@ -32,10 +37,18 @@ import static org.assertj.core.api.Assertions.assertThat;
 class RateLimitingTest {
 
     static final RecordingService catalog = RecordingService.start();
+    static final ScriptedService detailsServices = ScriptedService.start().script((exchange, n) -> {
+        boolean order = exchange.getRequestURI().getPath().startsWith("/api/orders/");
+        ScriptedService.respond(exchange, order ? 200 : 404, order ? "{\"id\":\"o-1\",\"items\":[]}" : "");
+    });
 
     @DynamicPropertySource
     static void discovery(DynamicPropertyRegistry registry) {
         registry.add("spring.cloud.discovery.client.simple.instances.catalog[0].uri", catalog::uri);
+        for (String service : new String[] { "orders", "payments", "shipping" }) {
+            registry.add("spring.cloud.discovery.client.simple.instances." + service + "[0].uri", detailsServices::uri);
+        }
+        TestIssuer.shared().registerWith(registry);
     }
 
     @TestConfiguration
@@ -50,6 +63,7 @@ class RateLimitingTest {
     @AfterAll
     static void stop() {
         catalog.stop();
+        detailsServices.stop();
     }
 
     @LocalServerPort
@@ -127,6 +141,45 @@ class RateLimitingTest {
     }
 
     @Test
+    void theOrderDetailsTheGatewayComposesItselfAreLimitedLikeRoutedRequests() {
+        String frank = TestIssuer.shared().customer("frank");
+        for (String remaining : new String[] { "2", "1", "0" }) {
+            details(frank, "198.51.100.7").expectStatus().isOk()
+                    .expectHeader().valueEquals("X-RateLimit-Remaining", remaining)
+                    .expectBody().jsonPath("$.order.id").isEqualTo("o-1");
+        }
+        long ordersAsked = detailsServices.received().stream().filter(call -> call.startsWith("GET /api/orders/"))
+                .count();
+
+        details(frank, "198.51.100.7").expectStatus().isEqualTo(429)
+                .expectHeader().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON)
+                .expectHeader().valueEquals("Retry-After", "1")
+                .expectBody()
+                .jsonPath("$.status").isEqualTo(429)
+                .jsonPath("$.detail").value(detail -> assertThat((String) detail)
+                        .contains("at most 3 requests at once and 1 per second"))
+                .jsonPath("$.instance").isEqualTo("/api/orders/o-1/details");
+        assertThat(detailsServices.received().stream().filter(call -> call.startsWith("GET /api/orders/")).count())
+                .as("a refused request calls no service").isEqualTo(ordersAsked);
+        client.get().uri("/actuator/prometheus").exchange()
+                .expectStatus().isOk()
+                .expectBody(String.class).value(metrics -> assertThat(metrics)
+                        .containsPattern("emporium_gateway_rate_limited_total\\{[^}]*route=\"orders\"[^}]*} [1-9]"));
+    }
+
+    @Test
+    void anAuthenticatedClientIsCountedByItsTokensSubjectWhateverItsAddress() {
+        String grace = TestIssuer.shared().customer("grace");
+        details(grace, "198.51.100.8").expectStatus().isOk();
+        details(grace, "198.51.100.9").expectStatus().isOk();
+        details(grace, "198.51.100.10").expectStatus().isOk();
+
+        details(grace, "198.51.100.11").expectStatus().isEqualTo(429);
+        get("198.51.100.11").expectStatus().isOk()
+                .expectHeader().valueEquals("X-RateLimit-Remaining", "2");
+    }
+
+    @Test
     void theGatewaysOwnEndpointsAreNotLimited() {
         for (int i = 0; i < 10; i++) {
             client.get().uri("/actuator/health").header("X-Forwarded-For", "198.51.100.6").exchange()
@@ -148,5 +201,10 @@ class RateLimitingTest {
 
     private WebTestClient.ResponseSpec get(String clientAddress) {
         return client.get().uri("/api/catalog/products").header("X-Forwarded-For", clientAddress).exchange();
+    }
+
+    private WebTestClient.ResponseSpec details(String token, String clientAddress) {
+        return client.get().uri("/api/orders/o-1/details").header(HttpHeaders.AUTHORIZATION, "Bearer " + token)
+                .header("X-Forwarded-For", clientAddress).exchange();
     }
 }

@@ -110,6 +110,11 @@ class CatalogRoutingTest {
                 HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
                 StubService stub = new StubService(server, new CopyOnWriteArrayList<>());
                 server.createContext("/", stub::answer);
+                // the gateway's health checks of the instance: answered, not recorded
+                server.createContext("/actuator/health", exchange -> {
+                    exchange.sendResponseHeaders(200, -1);
+                    exchange.close();
+                });
                 server.start();
                 return stub;
             }
