@@ -29,8 +29,11 @@ final class ActuatorChaos implements AutoCloseable {
     record State(boolean active, Duration latency, double errorRate, Instant until) {
     }
 
-    /** The instance has no {@code /actuator/chaos}: it runs without the local or test profile. */
-    static final class NotEnabled extends Actuator.CallFailed {
+    /**
+     * The instance has no {@code /actuator/chaos}: it runs without the local or test profile, and so do the other
+     * instances of its service. Not a {@link Actuator.CallFailed}, which concerns the one instance called.
+     */
+    static final class NotEnabled extends RuntimeException {
 
         NotEnabled() {
             super("has no /actuator/chaos (HTTP 404)");

@@ -1,11 +1,11 @@
 package io.emporium.runner.cli;
 
 import java.io.PrintWriter;
-import java.net.URI;
 import java.util.Optional;
 
 import io.emporium.runner.auth.AuthorizationCodeLogin;
 import io.emporium.runner.auth.LoginFailedException;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
@@ -23,11 +23,8 @@ final class AdminLogin {
                     + "terminal.")
     char[] password;
 
-    @Option(names = "--issuer", paramLabel = "URL",
-            defaultValue = "${env:EMPORIUM_SECURITY_ISSUER_URI:-http://localhost:9000}",
-            description = {"The identity service (default:", "$EMPORIUM_SECURITY_ISSUER_URI, else",
-                    "http://localhost:9000)."})
-    URI issuer;
+    @Mixin
+    IssuerOption identity;
 
     /**
      * Logs the user in and says as whom on {@code err}; empty, after saying why on {@code err}, when identity issued
@@ -36,7 +33,7 @@ final class AdminLogin {
      * @throws IllegalArgumentException when no password was given and none can be asked for
      */
     Optional<String> accessToken(PrintWriter err) {
-        AuthorizationCodeLogin login = AuthorizationCodeLogin.cli(issuer);
+        AuthorizationCodeLogin login = AuthorizationCodeLogin.cli(identity.issuer);
         try {
             UserLogin.LoggedIn loggedIn = UserLogin.login(login, user, password);
             err.println("as " + UserLogin.describe(user, loggedIn, login));

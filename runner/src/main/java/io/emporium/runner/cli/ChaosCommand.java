@@ -2,13 +2,10 @@ package io.emporium.runner.cli;
 
 import java.io.PrintWriter;
 import java.time.Duration;
-import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 
 import io.emporium.runner.Workspace;
-import io.emporium.runner.process.PartStatus;
-import io.emporium.runner.supervision.SystemState;
 import io.emporium.runner.topology.TopologyLoader;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -68,53 +65,27 @@ final class ChaosCommand implements Callable<Integer> {
         InstanceTarget instances = InstanceTarget.parse(target);
         Workspace home = workspace != null ? workspace : Workspace.fromEnvironment();
         instances.requireService(TopologyLoader.load(home.topologyFile()));
-        Optional<SystemState> state = InstanceTarget.runningState(home);
-        if (state.isEmpty()) {
-            return fail(err, "Emporium is not running; start it with ./emporium up");
-        }
-        List<PartStatus> selected = instances.select(state.get());
-        List<PartStatus> running = instances.selectReady(state.get());
-        if (running.isEmpty()) {
-            return fail(err, instances.whyNotReady(state.get()));
-        }
-        Optional<String> token = admin.accessToken(err);
-        if (token.isEmpty()) {
+        Optional<ReadyInstances> ready = ReadyInstances.loggedIn(instances, home, admin, err);
+        if (ready.isEmpty()) {
             return 1;
         }
-        boolean failed = false;
-        for (PartStatus instance : selected) {
-            if (!running.contains(instance)) {
-                err.println("emporium: " + instance.id() + " skipped: " + instance.status().label());
-                failed = true;
-            }
-        }
-        try (ActuatorChaos chaos = new ActuatorChaos(token.get())) {
-            for (PartStatus instance : running) {
-                try {
-                    ActuatorChaos.State result;
-                    if (off) {
-                        result = chaos.turnOff(instance.port());
-                    } else if (request.on()) {
-                        result = chaos.turnOn(instance.port(), request.latency(), request.errorRate(),
-                                request.duration());
-                    } else {
-                        result = chaos.get(instance.port());
-                    }
-                    out.println(instance.id() + " " + describe(result));
-                    out.flush();
-                } catch (ActuatorChaos.NotEnabled e) {
-                    return fail(err, "fault injection is not enabled in " + instances.service()
-                            + " (only in the local and test profiles)");
-                } catch (Actuator.TokenRefused e) {
-                    return fail(err, admin.refused(instance.id(), e));
-                } catch (Actuator.CallFailed e) {
-                    err.println("emporium: " + instance.id() + " " + e.getMessage());
-                    err.flush();
-                    failed = true;
+        try (ActuatorChaos chaos = new ActuatorChaos(ready.get().accessToken())) {
+            return ready.get().callEach(err, instance -> {
+                ActuatorChaos.State result;
+                if (off) {
+                    result = chaos.turnOff(instance.port());
+                } else if (request.on()) {
+                    result = chaos.turnOn(instance.port(), request.latency(), request.errorRate(), request.duration());
+                } else {
+                    result = chaos.get(instance.port());
                 }
-            }
+                out.println(instance.id() + " " + describe(result));
+                out.flush();
+            });
+        } catch (ActuatorChaos.NotEnabled e) {
+            return fail(err, "fault injection is not enabled in " + instances.service()
+                    + " (only in the local and test profiles)");
         }
-        return failed ? 1 : 0;
     }
 
     private Request request() {

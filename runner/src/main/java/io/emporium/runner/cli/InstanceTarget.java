@@ -1,5 +1,6 @@
 package io.emporium.runner.cli;
 
+import java.io.PrintWriter;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
@@ -52,10 +53,15 @@ record InstanceTarget(String service, int instance) {
         }
     }
 
-    /** The running system's state, or empty when no supervisor runs. */
-    static Optional<SystemState> runningState(Workspace workspace) {
+    /** The running system's state; empty, after saying on {@code err} how to start it, when no supervisor runs. */
+    static Optional<SystemState> runningState(Workspace workspace, PrintWriter err) {
         SystemControl control = new SystemControl(workspace);
-        return control.supervisorPid().isPresent() ? control.state() : Optional.empty();
+        Optional<SystemState> state = control.supervisorPid().isPresent() ? control.state() : Optional.empty();
+        if (state.isEmpty()) {
+            err.println("emporium: Emporium is not running; start it with ./emporium up");
+            err.flush();
+        }
+        return state;
     }
 
     /** Every instance of the service in the state (whatever its status), in instance order. */

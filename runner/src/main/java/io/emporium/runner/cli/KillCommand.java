@@ -41,9 +41,9 @@ final class KillCommand implements Callable<Integer> {
         InstanceTarget instance = InstanceTarget.parse(target).orInstance(1);
         Workspace home = workspace != null ? workspace : Workspace.fromEnvironment();
         instance.requireService(TopologyLoader.load(home.topologyFile()));
-        Optional<SystemState> state = InstanceTarget.runningState(home);
+        Optional<SystemState> state = InstanceTarget.runningState(home, err);
         if (state.isEmpty()) {
-            return fail(err, "Emporium is not running; start it with ./emporium up");
+            return 1;
         }
         List<PartStatus> selected = instance.select(state.get());
         if (selected.isEmpty()) {

@@ -8,8 +8,6 @@ import java.util.concurrent.Callable;
 import java.util.regex.Pattern;
 
 import io.emporium.runner.Workspace;
-import io.emporium.runner.process.PartStatus;
-import io.emporium.runner.supervision.SystemState;
 import io.emporium.runner.topology.ServiceSpec;
 import io.emporium.runner.topology.Topology;
 import io.emporium.runner.topology.TopologyLoader;
@@ -73,46 +71,19 @@ final class LogLevelCommand implements Callable<Integer> {
             throw new IllegalArgumentException("unknown service '" + service + "' (services: "
                     + String.join(", ", topology.services().stream().map(ServiceSpec::name).toList()) + ")");
         }
-        InstanceTarget target = new InstanceTarget(service, 0);
-        Optional<SystemState> state = InstanceTarget.runningState(home);
-        if (state.isEmpty()) {
-            return fail(err, "Emporium is not running; start it with ./emporium up");
-        }
-        List<PartStatus> instances = target.select(state.get());
-        List<PartStatus> running = target.selectReady(state.get());
-        if (running.isEmpty()) {
-            return fail(err, target.whyNotReady(state.get()));
-        }
-
-        Optional<String> token = admin.accessToken(err);
-        if (token.isEmpty()) {
+        Optional<ReadyInstances> ready = ReadyInstances.loggedIn(new InstanceTarget(service, 0), home, admin, err);
+        if (ready.isEmpty()) {
             return 1;
         }
-        boolean failed = false;
-        for (PartStatus instance : instances) {
-            if (!running.contains(instance)) {
-                err.println("emporium: " + instance.id() + " skipped: " + instance.status().label());
-                failed = true;
-            }
-        }
-        try (ActuatorLoggers loggers = new ActuatorLoggers(token.get())) {
-            for (PartStatus instance : running) {
-                try {
-                    if (level != null || reset) {
-                        loggers.set(instance.port(), logger, wanted);
-                    }
-                    out.println(instance.id() + " " + logger + " " + describe(loggers.get(instance.port(), logger)));
-                    out.flush();
-                } catch (Actuator.TokenRefused e) {
-                    return fail(err, admin.refused(instance.id(), e));
-                } catch (Actuator.CallFailed e) {
-                    err.println("emporium: " + instance.id() + " " + e.getMessage());
-                    err.flush();
-                    failed = true;
+        try (ActuatorLoggers loggers = new ActuatorLoggers(ready.get().accessToken())) {
+            return ready.get().callEach(err, instance -> {
+                if (level != null || reset) {
+                    loggers.set(instance.port(), logger, wanted);
                 }
-            }
+                out.println(instance.id() + " " + logger + " " + describe(loggers.get(instance.port(), logger)));
+                out.flush();
+            });
         }
-        return failed ? 1 : 0;
     }
 
     /** The level to set, upper-case; {@code null} to reset or only read. Checked before anything is called. */
@@ -135,11 +106,5 @@ final class LogLevelCommand implements Callable<Integer> {
     private static String describe(ActuatorLoggers.Levels levels) {
         String configured = levels.configured() == null ? "not set" : levels.configured();
         return levels.effective() == null ? configured : configured + " (effective " + levels.effective() + ")";
-    }
-
-    private static int fail(PrintWriter err, String message) {
-        err.println("emporium: " + message);
-        err.flush();
-        return 1;
     }
 }

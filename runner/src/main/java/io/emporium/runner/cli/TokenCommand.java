@@ -1,7 +1,6 @@
 package io.emporium.runner.cli;
 
 import java.io.PrintWriter;
-import java.net.URI;
 import java.util.concurrent.Callable;
 
 import io.emporium.runner.auth.AuthorizationCodeLogin;
@@ -33,11 +32,8 @@ final class TokenCommand implements Callable<Integer> {
                     + "else asked on the terminal.")
     char[] password;
 
-    @Option(names = "--issuer", paramLabel = "URL",
-            defaultValue = "${env:EMPORIUM_SECURITY_ISSUER_URI:-http://localhost:9000}",
-            description = {"The identity service (default:", "$EMPORIUM_SECURITY_ISSUER_URI, else",
-                    "http://localhost:9000)."})
-    URI issuer;
+    @CommandLine.Mixin
+    IssuerOption identity;
 
     @Option(names = "--client", paramLabel = "CLIENT_ID", defaultValue = AuthorizationCodeLogin.CLI_CLIENT_ID,
             description = {"A public client registered with the redirect URI", "http://127.0.0.1/callback "
@@ -52,7 +48,7 @@ final class TokenCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         AuthorizationCodeLogin login =
-                AuthorizationCodeLogin.of(issuer, client, AuthorizationCodeLogin.CLI_REDIRECT_URI);
+                AuthorizationCodeLogin.of(identity.issuer, client, AuthorizationCodeLogin.CLI_REDIRECT_URI);
         try {
             UserLogin.LoggedIn loggedIn = UserLogin.login(login, user, password);
             Tokens tokens = loggedIn.tokens();

@@ -6,8 +6,6 @@ import static org.awaitility.Awaitility.await;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -23,7 +21,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import io.emporium.runner.TestPorts;
-import io.emporium.runner.Workspace;
 import io.emporium.runner.logs.RunnerLog;
 import io.emporium.runner.process.Backoff;
 import io.emporium.runner.process.PartState;
@@ -33,10 +30,8 @@ import io.emporium.runner.process.ProcessSpec;
 import io.emporium.runner.process.Processes;
 import io.emporium.runner.process.Status;
 import io.emporium.runner.supervision.Phase;
-import io.emporium.runner.supervision.RunLock;
 import io.emporium.runner.supervision.StateFile;
 import io.emporium.runner.supervision.SystemState;
-import picocli.CommandLine;
 
 /** {@code ./emporium kill} against a state file (whose supervisor is this test) naming real child processes. */
 class KillCommandTest {
@@ -44,30 +39,21 @@ class KillCommandTest {
     @TempDir
     Path home;
 
-    private final StringWriter out = new StringWriter();
-    private final StringWriter err = new StringWriter();
     private final List<Process> children = new ArrayList<>();
-    private Workspace workspace;
-    private RunLock supervisor;
+    private CommandHarness emporium;
 
     @BeforeEach
     void startTheFakeSystem() throws Exception {
-        workspace = new Workspace(home);
-        Files.writeString(workspace.topologyFile(), """
-                infrastructure:
-                  postgres: { port: 15433 }
-                  kafka:    { port: 19092, controller_port: 19093 }
-                  zipkin:   { port: 19411 }
+        emporium = CommandHarness.start(home, """
                 services:
                   orders:   { port: 18082, instances: 2, registers: false }
                   gateway:  { port: 18080, registers: false }
                 """);
-        supervisor = RunLock.acquire(workspace.lockFile()).orElseThrow();
     }
 
     @AfterEach
     void stopTheFakeSystem() throws Exception {
-        supervisor.close();
+        emporium.close();
         children.forEach(Process::destroyForcibly);
     }
 
@@ -75,12 +61,12 @@ class KillCommandTest {
     void killsTheNamedInstanceAndOnlyIt() throws Exception {
         Process first = child();
         Process second = child();
-        writeState(part("orders#1", 1, first.pid()), part("orders#2", 2, second.pid()));
+        emporium.writeState(part("orders#1", 1, first.pid()), part("orders#2", 2, second.pid()));
 
-        int exit = run("kill", "orders#2");
+        int exit = emporium.run("kill", "orders#2");
 
-        assertThat(exit).as(err.toString()).isZero();
-        assertThat(out.toString().lines().toList()).containsExactly("killed orders#2 (pid " + second.pid()
+        assertThat(exit).as(emporium.err()).isZero();
+        assertThat(emporium.out().lines().toList()).containsExactly("killed orders#2 (pid " + second.pid()
                 + ") with SIGKILL; the supervisor restarts it (see ./emporium status)");
         await().atMost(Duration.ofSeconds(10)).until(() -> !second.isAlive());
         assertThat(second.exitValue()).isEqualTo(137);
@@ -91,9 +77,9 @@ class KillCommandTest {
     void killsTheFirstInstanceWhenOnlyTheServiceIsNamed() throws Exception {
         Process first = child();
         Process second = child();
-        writeState(part("orders#1", 1, first.pid()), part("orders#2", 2, second.pid()));
+        emporium.writeState(part("orders#1", 1, first.pid()), part("orders#2", 2, second.pid()));
 
-        assertThat(run("kill", "orders")).as(err.toString()).isZero();
+        assertThat(emporium.run("kill", "orders")).as(emporium.err()).isZero();
 
         await().atMost(Duration.ofSeconds(10)).until(() -> !first.isAlive());
         assertThat(second.isAlive()).isTrue();
@@ -102,18 +88,18 @@ class KillCommandTest {
     @Test
     void namesWhatItCannotKill() throws Exception {
         Process first = child();
-        writeState(part("orders#1", 1, first.pid()), part("orders#2", 2, 0));
+        emporium.writeState(part("orders#1", 1, first.pid()), part("orders#2", 2, 0));
 
-        assertThat(run("kill", "orders#3")).isEqualTo(1);
-        assertThat(run("kill", "orders#2")).isEqualTo(1);
-        assertThat(run("kill", "gateway")).isEqualTo(1);
-        assertThat(run("kill", "ordres")).isEqualTo(2);
-        assertThat(run("kill", "kafka")).isEqualTo(2);
-        assertThat(run("kill", "orders#two")).isEqualTo(2);
-        supervisor.close();
-        assertThat(run("kill", "orders")).isEqualTo(1);
+        assertThat(emporium.run("kill", "orders#3")).isEqualTo(1);
+        assertThat(emporium.run("kill", "orders#2")).isEqualTo(1);
+        assertThat(emporium.run("kill", "gateway")).isEqualTo(1);
+        assertThat(emporium.run("kill", "ordres")).isEqualTo(2);
+        assertThat(emporium.run("kill", "kafka")).isEqualTo(2);
+        assertThat(emporium.run("kill", "orders#two")).isEqualTo(2);
+        emporium.stopSupervisor();
+        assertThat(emporium.run("kill", "orders")).isEqualTo(1);
 
-        assertThat(err.toString().lines().toList()).containsExactly(
+        assertThat(emporium.err().lines().toList()).containsExactly(
                 "emporium: orders#3 does not run (orders runs orders#1, orders#2)",
                 "emporium: orders#2 has no running process (ready)",
                 "emporium: gateway is not running (not started by ./emporium up)",
@@ -130,7 +116,7 @@ class KillCommandTest {
         ScheduledExecutorService scheduler = Executors.newSingleThreadScheduledExecutor();
         Path logFile = home.resolve("orders-1.jsonl");
         Path program = Path.of(getClass().getResource("/fake-service/FakeService.java").toURI());
-        StateFile stateFile = new StateFile(workspace.stateFile());
+        StateFile stateFile = new StateFile(emporium.workspace().stateFile());
         PartState[] state = new PartState[1];
         state[0] = new PartState("orders#1", "orders", 1, "service", 0, null, () -> stateFile.write(
                 new SystemState(ProcessHandle.current().pid(), 0, 1, Phase.READY, null, List.of(state[0].snapshot()))));
@@ -144,7 +130,7 @@ class KillCommandTest {
             part.start();
             long killed = state[0].snapshot().pid();
 
-            assertThat(run("kill", "orders")).as(err.toString()).isZero();
+            assertThat(emporium.run("kill", "orders")).as(emporium.err()).isZero();
 
             await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> {
                 PartStatus status = stateFile.read().orElseThrow().parts().getFirst();
@@ -152,7 +138,7 @@ class KillCommandTest {
                 assertThat(status.status()).isEqualTo(Status.READY);
                 assertThat(status.pid()).isNotEqualTo(killed);
             });
-            assertThat(out.toString()).contains("killed orders#1 (pid " + killed + ")");
+            assertThat(emporium.out()).contains("killed orders#1 (pid " + killed + ")");
         } finally {
             part.stop();
             scheduler.shutdownNow();
@@ -163,11 +149,6 @@ class KillCommandTest {
         Process process = new ProcessBuilder("sleep", "300").start();
         children.add(process);
         return process;
-    }
-
-    private void writeState(PartStatus... parts) {
-        new StateFile(workspace.stateFile()).write(new SystemState(ProcessHandle.current().pid(), 0,
-                System.currentTimeMillis(), Phase.READY, null, List.of(parts)));
     }
 
     private static PartStatus part(String id, int instance, long pid) {
@@ -182,14 +163,5 @@ class KillCommandTest {
         } catch (IOException e) {
             return false;
         }
-    }
-
-    private int run(String... args) {
-        CommandLine line = EmporiumCommand.commandLine();
-        line.setOut(new PrintWriter(out, true));
-        line.setErr(new PrintWriter(err, true));
-        KillCommand command = line.getSubcommands().get("kill").getCommand();
-        command.workspace = workspace;
-        return line.execute(args);
     }
 }

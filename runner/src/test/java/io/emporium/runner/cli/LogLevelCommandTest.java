@@ -1,13 +1,11 @@
 package io.emporium.runner.cli;
 
+import static io.emporium.runner.cli.CommandHarness.service;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.PrintWriter;
-import java.io.StringWriter;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
+import java.util.stream.Stream;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -15,14 +13,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import io.emporium.runner.TestPorts;
-import io.emporium.runner.Workspace;
 import io.emporium.runner.auth.FakeAuthorizationServer;
-import io.emporium.runner.process.PartStatus;
 import io.emporium.runner.process.Status;
-import io.emporium.runner.supervision.Phase;
-import io.emporium.runner.supervision.RunLock;
-import io.emporium.runner.supervision.StateFile;
-import io.emporium.runner.supervision.SystemState;
 import picocli.CommandLine;
 
 /**
@@ -37,36 +29,25 @@ class LogLevelCommandTest {
     Path home;
 
     private final FakeAuthorizationServer identity = FakeAuthorizationServer.start();
-    private final FakeActuator orders1 = FakeActuator.start(identity.accessTokenOf("admin"),
-            identity.accessTokenOf("alice"));
-    private final FakeActuator orders2 = FakeActuator.start(identity.accessTokenOf("admin"),
-            identity.accessTokenOf("alice"));
-    private final StringWriter out = new StringWriter();
-    private final StringWriter err = new StringWriter();
-    private Workspace workspace;
-    private RunLock supervisor;
+    private final FakeActuator orders1 = FakeActuator.start(identity);
+    private final FakeActuator orders2 = FakeActuator.start(identity);
+    private CommandHarness emporium;
 
     @BeforeEach
     void startTheFakeSystem() throws Exception {
-        workspace = new Workspace(home);
-        Files.writeString(workspace.topologyFile(), """
-                infrastructure:
-                  postgres: { port: 15433 }
-                  kafka:    { port: 19092, controller_port: 19093 }
-                  zipkin:   { port: 19411 }
+        emporium = CommandHarness.start(home, """
                 discovery: registry
                 services:
                   registry: { port: 18761, registers: false }
                   orders:   { port: 18082, instances: 2 }
                   gateway:  { port: 18080 }
                 """);
-        supervisor = RunLock.acquire(workspace.lockFile()).orElseThrow();
         writeState(Status.READY, Status.READY);
     }
 
     @AfterEach
     void stopTheFakeSystem() throws Exception {
-        supervisor.close();
+        emporium.close();
         orders1.close();
         orders2.close();
         identity.close();
@@ -76,15 +57,15 @@ class LogLevelCommandTest {
     void setsTheLevelOnEveryRunningInstanceWithAnAdminsToken() {
         int exit = run("loglevel", "orders", LOGGER, "debug");
 
-        assertThat(exit).as(err.toString()).isZero();
-        assertThat(out.toString().lines().toList()).containsExactly(
+        assertThat(exit).as(emporium.err()).isZero();
+        assertThat(emporium.out().lines().toList()).containsExactly(
                 "orders#1 io.emporium.orders DEBUG (effective DEBUG)",
                 "orders#2 io.emporium.orders DEBUG (effective DEBUG)");
         for (FakeActuator instance : List.of(orders1, orders2)) {
             assertThat(instance.posts()).containsExactly(
                     "/actuator/loggers/io.emporium.orders {\"configuredLevel\":\"DEBUG\"}");
         }
-        assertThat(err.toString().lines().toList()).containsExactly(
+        assertThat(emporium.err().lines().toList()).containsExactly(
                 "as admin (DEV ONLY demo password) at " + identity.issuer());
     }
 
@@ -95,10 +76,10 @@ class LogLevelCommandTest {
 
         int exit = run("loglevel", "orders", LOGGER, "--reset");
 
-        assertThat(exit).as(err.toString()).isZero();
+        assertThat(exit).as(emporium.err()).isZero();
         assertThat(orders1.posts()).containsExactly("/actuator/loggers/io.emporium.orders {\"configuredLevel\":null}");
         assertThat(orders2.posts()).containsExactly("/actuator/loggers/io.emporium.orders {\"configuredLevel\":null}");
-        assertThat(out.toString().lines().toList()).containsExactly(
+        assertThat(emporium.out().lines().toList()).containsExactly(
                 "orders#1 io.emporium.orders not set (effective INFO)",
                 "orders#2 io.emporium.orders not set (effective INFO)");
     }
@@ -109,8 +90,8 @@ class LogLevelCommandTest {
 
         int exit = run("loglevel", "orders", LOGGER);
 
-        assertThat(exit).as(err.toString()).isZero();
-        assertThat(out.toString().lines().toList()).containsExactly(
+        assertThat(exit).as(emporium.err()).isZero();
+        assertThat(emporium.out().lines().toList()).containsExactly(
                 "orders#1 io.emporium.orders not set (effective INFO)",
                 "orders#2 io.emporium.orders WARN (effective WARN)");
         assertThat(orders1.posts()).isEmpty();
@@ -122,12 +103,12 @@ class LogLevelCommandTest {
         int exit = run("loglevel", "orders", LOGGER, "LOUD");
 
         assertThat(exit).isEqualTo(2);
-        assertThat(err.toString().lines().toList()).containsExactly(
+        assertThat(emporium.err().lines().toList()).containsExactly(
                 "emporium: not a log level: 'LOUD' (one of TRACE, DEBUG, INFO, WARN, ERROR, OFF)");
         assertThat(identity.requests()).isEmpty();
         assertThat(orders1.requests()).isEmpty();
         assertThat(run("loglevel", "orders", LOGGER, "DEBUG", "--reset")).isEqualTo(2);
-        assertThat(err.toString()).contains("emporium: give a LEVEL or --reset, not both");
+        assertThat(emporium.err()).contains("emporium: give a LEVEL or --reset, not both");
     }
 
     @Test
@@ -135,7 +116,7 @@ class LogLevelCommandTest {
         int exit = run("loglevel", "ordres", LOGGER, "DEBUG");
 
         assertThat(exit).isEqualTo(2);
-        assertThat(err.toString().lines().toList()).containsExactly(
+        assertThat(emporium.err().lines().toList()).containsExactly(
                 "emporium: unknown service 'ordres' (services: registry, orders, gateway)");
         assertThat(identity.requests()).isEmpty();
     }
@@ -144,18 +125,18 @@ class LogLevelCommandTest {
     void saysWhenTheSystemOrTheServiceIsNotRunning() throws Exception {
         writeState(Status.RESTARTING, Status.FAILED);
         assertThat(run("loglevel", "orders", LOGGER, "DEBUG")).isEqualTo(1);
-        assertThat(err.toString().lines().toList()).containsExactly(
+        assertThat(emporium.err().lines().toList()).containsExactly(
                 "emporium: orders is not running (orders#1 restarting, orders#2 failed)");
 
-        err.getBuffer().setLength(0);
+        emporium.forgetErr();
         assertThat(run("loglevel", "gateway", LOGGER, "DEBUG")).isEqualTo(1);
-        assertThat(err.toString().lines().toList()).containsExactly(
+        assertThat(emporium.err().lines().toList()).containsExactly(
                 "emporium: gateway is not running (not started by ./emporium up)");
 
-        err.getBuffer().setLength(0);
-        supervisor.close();
+        emporium.forgetErr();
+        emporium.stopSupervisor();
         assertThat(run("loglevel", "orders", LOGGER, "DEBUG")).isEqualTo(1);
-        assertThat(err.toString().lines().toList()).containsExactly(
+        assertThat(emporium.err().lines().toList()).containsExactly(
                 "emporium: Emporium is not running; start it with ./emporium up");
         assertThat(identity.requests()).isEmpty();
     }
@@ -167,9 +148,9 @@ class LogLevelCommandTest {
         int exit = run("loglevel", "orders", LOGGER, "ERROR");
 
         assertThat(exit).isEqualTo(1);
-        assertThat(out.toString().lines().toList()).containsExactly(
+        assertThat(emporium.out().lines().toList()).containsExactly(
                 "orders#1 io.emporium.orders ERROR (effective ERROR)");
-        assertThat(err.toString()).contains("emporium: orders#2 skipped: restarting");
+        assertThat(emporium.err()).contains("emporium: orders#2 skipped: restarting");
         assertThat(orders2.requests()).isEmpty();
     }
 
@@ -177,10 +158,10 @@ class LogLevelCommandTest {
     void saysInOneLineWhenIdentityIsNotReachable() {
         String nowhere = "http://127.0.0.1:" + TestPorts.free();
 
-        int exit = execute("loglevel", "orders", LOGGER, "DEBUG", "--issuer", nowhere);
+        int exit = emporium.run("loglevel", "orders", LOGGER, "DEBUG", "--issuer", nowhere);
 
         assertThat(exit).isEqualTo(1);
-        assertThat(err.toString().lines().toList()).containsExactly(
+        assertThat(emporium.err().lines().toList()).containsExactly(
                 "emporium: identity is not running at " + nowhere + "; start the system with ./emporium up");
         assertThat(orders1.requests()).isEmpty();
     }
@@ -190,11 +171,11 @@ class LogLevelCommandTest {
         int exit = run("loglevel", "orders", LOGGER, "DEBUG", "--user", "alice");
 
         assertThat(exit).isEqualTo(1);
-        assertThat(err.toString().lines().toList()).containsExactly(
+        assertThat(emporium.err().lines().toList()).containsExactly(
                 "as alice (DEV ONLY demo password) at " + identity.issuer(),
                 "emporium: orders#1: the token was refused (HTTP 403): is alice an admin?");
         assertThat(orders1.posts()).isEmpty();
-        assertThat(out.toString()).isEmpty();
+        assertThat(emporium.out()).isEmpty();
     }
 
     @Test
@@ -204,24 +185,24 @@ class LogLevelCommandTest {
         int exit = run("loglevel", "orders", LOGGER, "INFO");
 
         assertThat(exit).isEqualTo(1);
-        assertThat(err.toString()).contains("emporium: orders#1 does not answer at 127.0.0.1:" + orders1.port());
-        assertThat(out.toString().lines().toList()).containsExactly("orders#2 io.emporium.orders INFO (effective INFO)");
+        assertThat(emporium.err()).contains("emporium: orders#1 does not answer at 127.0.0.1:" + orders1.port());
+        assertThat(emporium.out().lines().toList()).containsExactly("orders#2 io.emporium.orders INFO (effective INFO)");
     }
 
     @Test
     void saysWhenAServiceDoesNotExposeItsLoggers() {
-        orders1.hideLoggers();
-        orders2.hideLoggers();
+        orders1.hide();
+        orders2.hide();
 
         assertThat(run("loglevel", "orders", LOGGER, "INFO")).isEqualTo(1);
         assertThat(run("loglevel", "orders", LOGGER)).isEqualTo(1);
 
-        assertThat(err.toString().lines().filter(line -> line.startsWith("emporium:")).toList()).containsExactly(
+        assertThat(emporium.err().lines().filter(line -> line.startsWith("emporium:")).toList()).containsExactly(
                 "emporium: orders#1 does not expose /actuator/loggers (HTTP 404)",
                 "emporium: orders#2 does not expose /actuator/loggers (HTTP 404)",
                 "emporium: orders#1 does not expose /actuator/loggers (HTTP 404)",
                 "emporium: orders#2 does not expose /actuator/loggers (HTTP 404)");
-        assertThat(out.toString()).isEmpty();
+        assertThat(emporium.out()).isEmpty();
     }
 
     @Test
@@ -236,30 +217,12 @@ class LogLevelCommandTest {
 
     /** Orders' two instances with these statuses on the fake actuators' ports; no gateway (as with --skip). */
     private void writeState(Status first, Status second) {
-        List<PartStatus> parts = new ArrayList<>();
-        parts.add(part("registry#1", "registry", 1, Status.READY, 18761));
-        parts.add(part("orders#1", "orders", 1, first, orders1.port()));
-        parts.add(part("orders#2", "orders", 2, second, orders2.port()));
-        new StateFile(workspace.stateFile()).write(new SystemState(ProcessHandle.current().pid(), 0,
-                System.currentTimeMillis(), Phase.READY, null, parts));
-    }
-
-    private static PartStatus part(String id, String name, int instance, Status status, int port) {
-        return new PartStatus(id, name, instance, "service", status, 4242, 0, port, 1, 1, 0, null, null);
+        emporium.writeState(service("registry", 1, Status.READY, 18761), service("orders", 1, first, orders1.port()),
+                service("orders", 2, second, orders2.port()));
     }
 
     private int run(String... args) {
-        List<String> withIssuer = new ArrayList<>(List.of(args));
-        withIssuer.addAll(List.of("--issuer", identity.issuer().toString()));
-        return execute(withIssuer.toArray(String[]::new));
-    }
-
-    private int execute(String... args) {
-        CommandLine line = EmporiumCommand.commandLine();
-        line.setOut(new PrintWriter(out, true));
-        line.setErr(new PrintWriter(err, true));
-        LogLevelCommand command = line.getSubcommands().get("loglevel").getCommand();
-        command.workspace = workspace;
-        return line.execute(args);
+        return emporium.run(Stream.concat(Stream.of(args), Stream.of("--issuer", identity.issuer().toString()))
+                .toArray(String[]::new));
     }
 }

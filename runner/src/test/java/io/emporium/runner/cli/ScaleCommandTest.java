@@ -3,8 +3,6 @@ package io.emporium.runner.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
@@ -21,14 +19,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 import com.sun.net.httpserver.HttpServer;
 
-import io.emporium.runner.Workspace;
 import io.emporium.runner.process.PartStatus;
 import io.emporium.runner.process.Status;
-import io.emporium.runner.supervision.Phase;
-import io.emporium.runner.supervision.RunLock;
-import io.emporium.runner.supervision.StateFile;
-import io.emporium.runner.supervision.SystemState;
-import picocli.CommandLine;
 
 /**
  * {@code ./emporium scale} against a stand-in supervisor: this test holds the run lock, writes the state file and
@@ -41,32 +33,23 @@ class ScaleCommandTest {
     @TempDir
     Path home;
 
-    private final StringWriter out = new StringWriter();
-    private final StringWriter err = new StringWriter();
     private final List<String> requests = Collections.synchronizedList(new ArrayList<>());
     private volatile int status = 202;
     private volatile String answer = "{\"service\":\"payments\",\"instances\":3,\"starting\":[\"payments#3\"],"
             + "\"stopping\":[]}";
-    private Workspace workspace;
-    private RunLock supervisor;
+    private CommandHarness emporium;
     private HttpServer control;
 
     @BeforeEach
     void startTheFakeSupervisor() throws Exception {
-        workspace = new Workspace(home);
-        Files.writeString(workspace.topologyFile(), """
-                infrastructure:
-                  postgres: { port: 15433 }
-                  kafka:    { port: 19092, controller_port: 19093 }
-                  zipkin:   { port: 19411 }
+        emporium = CommandHarness.start(home, """
                 discovery: registry
                 services:
                   registry: { port: 18761, registers: false }
                   payments: { port: 18084 }
                 """);
-        Files.createDirectories(workspace.runDir());
-        Files.writeString(workspace.controlTokenFile(), TOKEN);
-        supervisor = RunLock.acquire(workspace.lockFile()).orElseThrow();
+        Files.createDirectories(emporium.workspace().runDir());
+        Files.writeString(emporium.workspace().controlTokenFile(), TOKEN);
         control = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
         control.createContext("/scale", exchange -> {
             try (exchange) {
@@ -84,18 +67,18 @@ class ScaleCommandTest {
     @AfterEach
     void stop() throws IOException {
         control.stop(0);
-        supervisor.close();
+        emporium.close();
     }
 
     @Test
     void asksTheSupervisorWithItsTokenAndShowsTheInstancesOnceTheNewOneIsReady() {
         writeState(instance(1, Status.READY, null), instance(2, Status.READY, null), instance(3, Status.READY, null));
 
-        int exit = run("scale", "payments=3");
+        int exit = emporium.run("scale", "payments=3");
 
-        assertThat(exit).as(err.toString()).isZero();
+        assertThat(exit).as(emporium.err()).isZero();
         assertThat(requests).containsExactly("POST " + TOKEN + " {\"service\":\"payments\",\"instances\":3}");
-        List<String> lines = out.toString().lines().toList();
+        List<String> lines = emporium.out().lines().toList();
         assertThat(lines.getFirst()).isEqualTo("scaling payments to 3: starting payments#3");
         assertThat(lines.get(1)).startsWith("PART");
         assertThat(lines.subList(2, lines.size())).hasSize(3).allMatch(line -> line.startsWith("payments#"));
@@ -106,13 +89,13 @@ class ScaleCommandTest {
         answer = "{\"service\":\"payments\",\"instances\":1,\"starting\":[],\"stopping\":[\"payments#2\"]}";
         writeState(instance(1, Status.READY, null));
 
-        assertThat(run("scale", "payments=1")).as(err.toString()).isZero();
-        assertThat(out.toString()).startsWith("scaling payments to 1: stopping payments#2");
+        assertThat(emporium.run("scale", "payments=1")).as(emporium.err()).isZero();
+        assertThat(emporium.out()).startsWith("scaling payments to 1: stopping payments#2");
 
         writeState(instance(1, Status.READY, null), instance(2, Status.FAILED, "not ready within 180 s"));
         answer = "{\"service\":\"payments\",\"instances\":2,\"starting\":[\"payments#2\"],\"stopping\":[]}";
-        assertThat(run("scale", "payments=2")).isEqualTo(1);
-        assertThat(err.toString().lines().toList()).containsExactly(
+        assertThat(emporium.run("scale", "payments=2")).isEqualTo(1);
+        assertThat(emporium.err().lines().toList()).containsExactly(
                 "emporium: payments#2 failed: not ready within 180 s (see var/logs/payments-2.jsonl)");
     }
 
@@ -120,19 +103,19 @@ class ScaleCommandTest {
     void refusesWhatCannotBeScaledBeforeAskingTheSupervisor() throws IOException {
         writeState(instance(1, Status.READY, null));
 
-        assertThat(run("scale", "payments")).isEqualTo(2);
-        assertThat(run("scale", "payments=0")).isEqualTo(2);
-        assertThat(run("scale", "kafka=2")).isEqualTo(2);
-        assertThat(run("scale", "registry=2")).isEqualTo(2);
+        assertThat(emporium.run("scale", "payments")).isEqualTo(2);
+        assertThat(emporium.run("scale", "payments=0")).isEqualTo(2);
+        assertThat(emporium.run("scale", "kafka=2")).isEqualTo(2);
+        assertThat(emporium.run("scale", "registry=2")).isEqualTo(2);
         assertThat(requests).isEmpty();
 
         status = 409;
         answer = "{\"error\":\"payments is still being scaled; wait until that is done\"}";
-        assertThat(run("scale", "payments=2")).isEqualTo(1);
-        supervisor.close();
-        assertThat(run("scale", "payments=2")).isEqualTo(1);
+        assertThat(emporium.run("scale", "payments=2")).isEqualTo(1);
+        emporium.stopSupervisor();
+        assertThat(emporium.run("scale", "payments=2")).isEqualTo(1);
 
-        assertThat(err.toString().lines().toList()).containsExactly(
+        assertThat(emporium.err().lines().toList()).containsExactly(
                 "emporium: expected SERVICE=N, e.g. payments=3; was 'payments'",
                 "emporium: cannot scale payments to 0 instances: at least 1 (stop it with ./emporium down, or leave "
                         + "it out with --skip)",
@@ -145,22 +128,11 @@ class ScaleCommandTest {
     }
 
     private void writeState(PartStatus... payments) {
-        List<PartStatus> parts = new ArrayList<>(List.of(payments));
-        new StateFile(workspace.stateFile()).write(new SystemState(ProcessHandle.current().pid(),
-                control.getAddress().getPort(), System.currentTimeMillis(), Phase.READY, null, parts));
+        emporium.writeState(control.getAddress().getPort(), List.of(payments));
     }
 
     private static PartStatus instance(int instance, Status status, String message) {
         return new PartStatus("payments#" + instance, "payments", instance, "service", status, 0, 0, 1, 0, -1, 0,
                 message, "var/logs/payments-" + instance + ".jsonl");
-    }
-
-    private int run(String... args) {
-        CommandLine line = EmporiumCommand.commandLine();
-        line.setOut(new PrintWriter(out, true));
-        line.setErr(new PrintWriter(err, true));
-        ScaleCommand command = line.getSubcommands().get("scale").getCommand();
-        command.workspace = workspace;
-        return line.execute(args);
     }
 }
