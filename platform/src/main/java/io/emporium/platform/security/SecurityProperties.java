@@ -16,10 +16,14 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *                    the first token and again whenever a token names an unknown key id
  * @param audiences   audiences accepted besides the service's own name ({@code spring.application.name})
  * @param clockSkew   tolerance for {@code exp} and {@code nbf} between this machine's clock and the issuer's
+ * @param keysConnectTimeout how long fetching the keys may take to connect (default 1s)
+ * @param keysReadTimeout    how long fetching the keys may wait for the answer (default 3s); past either, the
+ *                           request whose token needed them is answered 503 with Retry-After, instead of hanging
  */
 @ConfigurationProperties("emporium.security")
 public record SecurityProperties(@DefaultValue("http://localhost:9000") URI issuerUri, @Nullable URI jwkSetUri,
-        @DefaultValue("emporium-api") List<String> audiences, @DefaultValue("30s") Duration clockSkew) {
+        @DefaultValue("emporium-api") List<String> audiences, @DefaultValue("30s") Duration clockSkew,
+        @DefaultValue("1s") Duration keysConnectTimeout, @DefaultValue("3s") Duration keysReadTimeout) {
 
     public URI jwks() {
         return jwkSetUri != null ? jwkSetUri : URI.create(issuerUri.toString().replaceAll("/+$", "") + "/oauth2/jwks");

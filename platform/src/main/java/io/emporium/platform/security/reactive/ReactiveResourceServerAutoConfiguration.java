@@ -9,6 +9,7 @@ import io.emporium.platform.security.SecurityProperties;
 import io.emporium.platform.security.TokenChecks;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Metrics;
+import io.netty.channel.ChannelOption;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
@@ -18,6 +19,7 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
+import org.springframework.http.client.reactive.ReactorClientHttpConnector;
 import org.springframework.security.config.annotation.web.reactive.EnableWebFluxSecurity;
 import org.springframework.security.config.web.server.ServerHttpSecurity;
 import org.springframework.security.oauth2.jose.jws.SignatureAlgorithm;
@@ -28,8 +30,10 @@ import org.springframework.security.web.server.SecurityWebFilterChain;
 import org.springframework.security.web.server.ServerAuthenticationEntryPoint;
 import org.springframework.security.web.server.authorization.ServerAccessDeniedHandler;
 import org.springframework.security.web.server.savedrequest.NoOpServerRequestCache;
+import org.springframework.web.reactive.function.client.WebClient;
 import org.springframework.web.server.ServerWebExchange;
 import reactor.core.publisher.Mono;
+import reactor.netty.http.client.HttpClient;
 
 /**
  * The reactive twin of the servlet resource-server set-up, for the gateway: the same token checks
@@ -62,7 +66,12 @@ class ReactiveResourceServerAutoConfiguration {
     @ConditionalOnMissingBean
     ReactiveJwtDecoder reactiveJwtDecoder(SecurityProperties properties,
             @Value("${spring.application.name}") String serviceName) {
+        // the keys are fetched with deadlines: an issuer that does not answer costs a request 503, not a hung exchange
+        HttpClient keys = HttpClient.create()
+                .option(ChannelOption.CONNECT_TIMEOUT_MILLIS, (int) properties.keysConnectTimeout().toMillis())
+                .responseTimeout(properties.keysReadTimeout());
         NimbusReactiveJwtDecoder decoder = NimbusReactiveJwtDecoder.withJwkSetUri(properties.jwks().toString())
+                .webClient(WebClient.builder().clientConnector(new ReactorClientHttpConnector(keys)).build())
                 .jwsAlgorithm(SignatureAlgorithm.RS256).build();
         decoder.setJwtValidator(TokenChecks.validator(properties, serviceName));
         return decoder;

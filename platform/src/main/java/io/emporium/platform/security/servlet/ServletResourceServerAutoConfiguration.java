@@ -21,6 +21,7 @@ import org.springframework.boot.context.properties.EnableConfigurationProperties
 import org.springframework.context.annotation.Bean;
 import org.springframework.core.MethodParameter;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.client.SimpleClientHttpRequestFactory;
 import org.springframework.security.config.ObjectPostProcessor;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configuration.EnableWebSecurity;
@@ -37,6 +38,7 @@ import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.AccessDeniedHandler;
 import org.springframework.web.bind.support.WebDataBinderFactory;
+import org.springframework.web.client.RestTemplate;
 import org.springframework.web.context.request.NativeWebRequest;
 import org.springframework.web.method.support.HandlerMethodArgumentResolver;
 import org.springframework.web.method.support.ModelAndViewContainer;
@@ -79,8 +81,12 @@ class ServletResourceServerAutoConfiguration {
     @Bean
     @ConditionalOnMissingBean
     JwtDecoder jwtDecoder(SecurityProperties properties, @Value("${spring.application.name}") String serviceName) {
+        // the keys are fetched with deadlines: an issuer that does not answer costs a request 503, not a hung thread
+        SimpleClientHttpRequestFactory requests = new SimpleClientHttpRequestFactory();
+        requests.setConnectTimeout(properties.keysConnectTimeout());
+        requests.setReadTimeout(properties.keysReadTimeout());
         NimbusJwtDecoder decoder = NimbusJwtDecoder.withJwkSetUri(properties.jwks().toString())
-                .jwsAlgorithm(SignatureAlgorithm.RS256).build();
+                .restOperations(new RestTemplate(requests)).jwsAlgorithm(SignatureAlgorithm.RS256).build();
         decoder.setJwtValidator(TokenChecks.validator(properties, serviceName));
         return decoder;
     }

@@ -129,7 +129,8 @@ class SecurityConfiguration {
     JwtDecoder jwtDecoder(JWKSource<SecurityContext> keys, AuthorizationServerSettings settings) {
         NimbusJwtDecoder decoder = NimbusJwtDecoder.withJwkSource(keys).jwsAlgorithm(SignatureAlgorithm.RS256).build();
         decoder.setJwtValidator(TokenChecks.validator(new SecurityProperties(URI.create(settings.getIssuer()), null,
-                List.of(AccessTokenClaims.USER_AUDIENCE), CLOCK_SKEW), "identity"));
+                // no key fetch timeouts: identity reads its own keys, there is no network call to bound
+                List.of(AccessTokenClaims.USER_AUDIENCE), CLOCK_SKEW, Duration.ZERO, Duration.ZERO), "identity"));
         return decoder;
     }
 }
