@@ -14,7 +14,8 @@ import com.sun.net.httpserver.HttpServer;
  * A stand-in for a downstream service: answers 200 to everything and records the headers of each request it got,
  * except the gateway's health checks of it ({@code /actuator/health/**}), which it answers UP without recording.
  */
-public record RecordingService(HttpServer server, List<Map<String, List<String>>> received) {
+public record RecordingService(HttpServer server, List<Map<String, List<String>>> received)
+        implements Downstreams.Instance {
 
     public static RecordingService start() {
         try {
@@ -41,10 +42,12 @@ public record RecordingService(HttpServer server, List<Map<String, List<String>>
         }
     }
 
+    @Override
     public String uri() {
         return "http://127.0.0.1:" + server.getAddress().getPort();
     }
 
+    @Override
     public void stop() {
         server.stop(0);
     }

@@ -21,7 +21,7 @@ import com.sun.net.httpserver.HttpServer;
  * health checks ({@code /actuator/health/**}), which it answers 200, or 503 once {@link #notReady()}. Each request
  * is served on its own (virtual) thread, so a hanging request does not hold up the others.
  */
-public final class ScriptedService {
+public final class ScriptedService implements Downstreams.Instance {
 
     /** What the service does with the n-th request (1-based) it receives. */
     @FunctionalInterface
@@ -72,6 +72,7 @@ public final class ScriptedService {
         this.ready = false;
     }
 
+    @Override
     public String uri() {
         return "http://127.0.0.1:" + server.getAddress().getPort();
     }
@@ -86,6 +87,7 @@ public final class ScriptedService {
     }
 
     /** Stops listening at once; requests hanging in it are let go. */
+    @Override
     public void stop() {
         stopped.countDown();
         server.stop(0);

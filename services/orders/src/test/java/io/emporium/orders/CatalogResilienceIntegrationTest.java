@@ -1,7 +1,5 @@
 package io.emporium.orders;
 
-import java.net.URI;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpRequest.BodyPublishers;
 import java.net.http.HttpResponse;
@@ -10,31 +8,22 @@ import java.time.Duration;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 
-import io.emporium.orders.support.FaultyCatalog;
-import io.emporium.orders.support.FaultyCatalog.Reply;
-import io.emporium.platform.test.kafka.TestKafka;
-import io.emporium.platform.test.postgres.PostgresTestDatabase;
-import io.emporium.platform.test.security.TestIssuer;
+import io.emporium.orders.support.StubCatalog;
+import io.emporium.orders.support.StubCatalog.Reply;
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.test.annotation.DirtiesContext;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /**
- * Placing orders while the catalog misbehaves ({@link FaultyCatalog}, real HTTP, reached through the load balancer's
+ * Placing orders while the catalog misbehaves ({@link StubCatalog}, real HTTP, reached through the load balancer's
  * simple discovery): timeouts, retries, the circuit breaker and the bulkhead around the price lookups, each with
  * the fault injected, and their metrics. The service's own timeouts (read 2 s per attempt, 3 s per order); a small
  * breaker (4 calls, open for 2 s) and bulkhead (2 calls) so that the tests reach their limits quickly.
@@ -46,31 +35,8 @@ import static org.awaitility.Awaitility.await;
                 "resilience4j.circuitbreaker.instances.catalog.wait-duration-in-open-state=2s",
                 "resilience4j.circuitbreaker.instances.catalog.permitted-number-of-calls-in-half-open-state=1",
                 "resilience4j.bulkhead.instances.catalog.max-concurrent-calls=2" })
-@DirtiesContext
-class CatalogResilienceIntegrationTest {
+class CatalogResilienceIntegrationTest extends OrdersIntegrationTest {
 
-    static final FaultyCatalog catalog = FaultyCatalog.start();
-    static final TestIssuer issuer = TestIssuer.shared();
-    static final HttpClient http = HttpClient.newHttpClient();
-    static final JsonMapper json = JsonMapper.shared();
-
-    @DynamicPropertySource
-    static void infrastructure(DynamicPropertyRegistry registry) {
-        PostgresTestDatabase.shared("orders").registerWith(registry);
-        registry.add("spring.kafka.bootstrap-servers", TestKafka::bootstrapServers);
-        registry.add("spring.cloud.discovery.client.simple.instances.catalog[0].uri", catalog::uri);
-        issuer.registerWith(registry);
-        issuer.registerClient("orders-service", "orders-service-test-secret", "catalog.read");
-        registry.add("emporium.security.client-secret", () -> "orders-service-test-secret");
-    }
-
-    @AfterAll
-    static void stopCatalog() {
-        catalog.stop();
-    }
-
-    @LocalServerPort
-    int port;
     @Autowired
     JdbcClient jdbc;
     @Autowired
@@ -79,8 +45,7 @@ class CatalogResilienceIntegrationTest {
     CircuitBreaker breaker;
 
     @BeforeEach
-    void healthyCatalogAndClosedBreaker() {
-        catalog.reset();
+    void closedBreaker() {
         breaker = breakers.circuitBreaker("catalog");
         breaker.reset();
     }
@@ -161,7 +126,7 @@ class CatalogResilienceIntegrationTest {
         assertThat(catalog.requests()).isEqualTo(requestsBefore);
         assertThat(catalog.requestsFor("BROKEN-3")).isZero();
 
-        catalog.answer(FaultyCatalog.HEALTHY);
+        catalog.answer(StubCatalog.HEALTHY);
         await().atMost(Duration.ofSeconds(10)).until(() -> breaker.getState() == CircuitBreaker.State.HALF_OPEN);
         HttpResponse<String> placed = place("wanda", "BROKEN-4");
 
@@ -248,9 +213,5 @@ class CatalogResilienceIntegrationTest {
     private HttpResponse<String> get(String path) throws Exception {
         return http.send(HttpRequest.newBuilder(uri(path)).header("Authorization", "Bearer " + issuer.admin()).build(),
                 BodyHandlers.ofString());
-    }
-
-    private URI uri(String path) {
-        return URI.create("http://127.0.0.1:" + port + path);
     }
 }

@@ -2,11 +2,12 @@ package io.emporium.gateway.headers;
 
 import java.util.List;
 
+import io.emporium.gateway.Downstreams;
 import io.emporium.gateway.RecordingService;
 import io.emporium.platform.test.security.TestIssuer;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
@@ -23,18 +24,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 @ExtendWith(OutputCaptureExtension.class)
 class InternalHeadersRoutingTest {
 
-    static final RecordingService orders = RecordingService.start();
+    @RegisterExtension
+    static final Downstreams downstreams = new Downstreams();
+    static final RecordingService orders = downstreams.recording("orders");
     static final String TOKEN = TestIssuer.shared().customer("bob");
 
     @DynamicPropertySource
     static void discovery(DynamicPropertyRegistry registry) {
-        registry.add("spring.cloud.discovery.client.simple.instances.orders[0].uri", orders::uri);
-        TestIssuer.shared().registerWith(registry);
-    }
-
-    @AfterAll
-    static void stop() {
-        orders.stop();
+        downstreams.registerWith(registry);
     }
 
     @LocalServerPort

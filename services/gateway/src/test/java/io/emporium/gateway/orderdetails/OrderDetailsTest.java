@@ -3,22 +3,23 @@ package io.emporium.gateway.orderdetails;
 import java.time.Duration;
 import java.util.List;
 
+import io.emporium.gateway.Downstreams;
+import io.emporium.gateway.Gateway;
+import io.emporium.gateway.Gateway.Answer;
 import io.emporium.gateway.ScriptedService;
 import io.emporium.platform.test.security.TestIssuer;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.reactive.server.WebTestClient;
-import org.springframework.web.reactive.function.client.WebClient;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
@@ -46,35 +47,29 @@ class OrderDetailsTest {
              "total":{"amount":31.00,"currency":"EUR"},"paymentId":"p-1","shipmentId":"s-1","cancelReason":null,
              "placedAt":"2026-01-01T10:00:00Z","updatedAt":"2026-01-01T10:05:00Z","timeline":[]}""";
 
-    static final ScriptedService orders = ScriptedService.start();
-    static final ScriptedService payments = ScriptedService.start();
-    static final ScriptedService shipping = ScriptedService.start();
-    static final ScriptedService catalog = ScriptedService.start();
+    @RegisterExtension
+    static final Downstreams downstreams = new Downstreams();
+    static final ScriptedService orders = downstreams.scripted("orders");
+    static final ScriptedService payments = downstreams.scripted("payments");
+    static final ScriptedService shipping = downstreams.scripted("shipping");
+    static final ScriptedService catalog = downstreams.scripted("catalog");
     static final String TOKEN = TestIssuer.shared().customer("alice");
 
     @DynamicPropertySource
     static void discovery(DynamicPropertyRegistry registry) {
-        registry.add("spring.cloud.discovery.client.simple.instances.orders[0].uri", orders::uri);
-        registry.add("spring.cloud.discovery.client.simple.instances.payments[0].uri", payments::uri);
-        registry.add("spring.cloud.discovery.client.simple.instances.shipping[0].uri", shipping::uri);
-        registry.add("spring.cloud.discovery.client.simple.instances.catalog[0].uri", catalog::uri);
-        TestIssuer.shared().registerWith(registry);
-    }
-
-    @AfterAll
-    static void stop() {
-        List.of(orders, payments, shipping, catalog).forEach(ScriptedService::stop);
+        downstreams.registerWith(registry);
     }
 
     @LocalServerPort
     int port;
 
+    Gateway gateway;
     WebTestClient client;
 
     @BeforeEach
     void setUp() {
-        client = WebTestClient.bindToServer().baseUrl("http://127.0.0.1:" + port).responseTimeout(Duration.ofSeconds(20))
-                .defaultHeader(HttpHeaders.AUTHORIZATION, "Bearer " + TOKEN).build();
+        gateway = new Gateway(port);
+        client = gateway.client(TOKEN);
         orders.script(ok(ORDER));
         payments.script(ok("{\"id\":\"p-1\",\"orderId\":\"o-1\",\"status\":\"CAPTURED\"}"));
         shipping.script(ok("{\"id\":\"s-1\",\"orderId\":\"o-1\",\"status\":\"IN_TRANSIT\"}"));
@@ -198,17 +193,7 @@ class OrderDetailsTest {
         assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(seconds(2.5));
     }
 
-    record Answer(int status, String retryAfter, String contentType, Duration took, String body) {
-    }
-
     private Mono<Answer> call(String path) {
-        long started = System.nanoTime();
-        return WebClient.create("http://127.0.0.1:" + port).get().uri(path)
-                .header(HttpHeaders.AUTHORIZATION, "Bearer " + TOKEN)
-                .exchangeToMono(response -> response.bodyToMono(String.class).defaultIfEmpty("")
-                        .map(body -> new Answer(response.statusCode().value(),
-                                response.headers().asHttpHeaders().getFirst(HttpHeaders.RETRY_AFTER),
-                                response.headers().asHttpHeaders().getFirst(HttpHeaders.CONTENT_TYPE),
-                                Duration.ofNanos(System.nanoTime() - started), body)));
+        return gateway.get(path, TOKEN);
     }
 }

@@ -2,12 +2,13 @@ package io.emporium.gateway.ratelimit;
 
 import java.time.Duration;
 
+import io.emporium.gateway.Downstreams;
 import io.emporium.gateway.RecordingService;
 import io.emporium.gateway.ScriptedService;
 import io.emporium.platform.test.security.TestIssuer;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.TestConfiguration;
@@ -36,19 +37,17 @@ import static org.assertj.core.api.Assertions.assertThat;
         "emporium.gateway.rate-limit.replenish-rate=1" })
 class RateLimitingTest {
 
-    static final RecordingService catalog = RecordingService.start();
-    static final ScriptedService detailsServices = ScriptedService.start().script((exchange, n) -> {
+    @RegisterExtension
+    static final Downstreams downstreams = new Downstreams();
+    static final RecordingService catalog = downstreams.recording("catalog");
+    static final ScriptedService detailsServices = downstreams.add(ScriptedService.start().script((exchange, n) -> {
         boolean order = exchange.getRequestURI().getPath().startsWith("/api/orders/");
         ScriptedService.respond(exchange, order ? 200 : 404, order ? "{\"id\":\"o-1\",\"items\":[]}" : "");
-    });
+    }), "orders", "payments", "shipping");
 
     @DynamicPropertySource
     static void discovery(DynamicPropertyRegistry registry) {
-        registry.add("spring.cloud.discovery.client.simple.instances.catalog[0].uri", catalog::uri);
-        for (String service : new String[] { "orders", "payments", "shipping" }) {
-            registry.add("spring.cloud.discovery.client.simple.instances." + service + "[0].uri", detailsServices::uri);
-        }
-        TestIssuer.shared().registerWith(registry);
+        downstreams.registerWith(registry);
     }
 
     @TestConfiguration
@@ -58,12 +57,6 @@ class RateLimitingTest {
         ManualClock manualClock() {
             return new ManualClock();
         }
-    }
-
-    @AfterAll
-    static void stop() {
-        catalog.stop();
-        detailsServices.stop();
     }
 
     @LocalServerPort

@@ -4,10 +4,11 @@ import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicBoolean;
 
+import io.emporium.gateway.Downstreams;
 import io.emporium.gateway.ScriptedService;
 import io.emporium.platform.test.security.TestIssuer;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -33,24 +34,17 @@ import static org.awaitility.Awaitility.await;
         "eureka.client.enabled=false", "emporium.gateway.rate-limit.enabled=false" })
 class InstanceHealthTest {
 
-    static final ScriptedService notifications1 = ScriptedService.start();
-    static final ScriptedService notifications2 = ScriptedService.start();
-    static final ScriptedService catalog1 = ScriptedService.start();
-    static final ScriptedService catalog2 = ScriptedService.start();
+    @RegisterExtension
+    static final Downstreams downstreams = new Downstreams();
+    static final ScriptedService notifications1 = downstreams.scripted("notifications");
+    static final ScriptedService notifications2 = downstreams.scripted("notifications");
+    static final ScriptedService catalog1 = downstreams.scripted("catalog");
+    static final ScriptedService catalog2 = downstreams.scripted("catalog");
     static final String TOKEN = TestIssuer.shared().customer("alice");
 
     @DynamicPropertySource
     static void discovery(DynamicPropertyRegistry registry) {
-        registry.add("spring.cloud.discovery.client.simple.instances.notifications[0].uri", notifications1::uri);
-        registry.add("spring.cloud.discovery.client.simple.instances.notifications[1].uri", notifications2::uri);
-        registry.add("spring.cloud.discovery.client.simple.instances.catalog[0].uri", catalog1::uri);
-        registry.add("spring.cloud.discovery.client.simple.instances.catalog[1].uri", catalog2::uri);
-        TestIssuer.shared().registerWith(registry);
-    }
-
-    @AfterAll
-    static void stop() {
-        List.of(notifications1, notifications2, catalog1, catalog2).forEach(ScriptedService::stop);
+        downstreams.registerWith(registry);
     }
 
     @LocalServerPort

@@ -3,13 +3,16 @@ package io.emporium.gateway.resilience;
 import java.time.Duration;
 import java.util.List;
 
+import io.emporium.gateway.Downstreams;
+import io.emporium.gateway.Gateway;
+import io.emporium.gateway.Gateway.Answer;
 import io.emporium.gateway.ScriptedService;
 import io.emporium.platform.test.security.TestIssuer;
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -18,7 +21,6 @@ import org.springframework.http.MediaType;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.reactive.server.WebTestClient;
-import org.springframework.web.reactive.function.client.WebClient;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
@@ -46,37 +48,30 @@ import static org.awaitility.Awaitility.await;
         "resilience4j.bulkhead.instances.shipping.max-concurrent-calls=3" })
 class RouteResilienceTest {
 
-    static final ScriptedService catalog = ScriptedService.start();
-    static final ScriptedService orders = ScriptedService.start();
-    static final ScriptedService inventory = ScriptedService.start();
-    static final ScriptedService payments = ScriptedService.start();
-    static final ScriptedService shipping = ScriptedService.start();
+    @RegisterExtension
+    static final Downstreams downstreams = new Downstreams();
+    static final ScriptedService catalog = downstreams.scripted("catalog");
+    static final ScriptedService orders = downstreams.scripted("orders");
+    static final ScriptedService inventory = downstreams.scripted("inventory");
+    static final ScriptedService payments = downstreams.scripted("payments");
+    static final ScriptedService shipping = downstreams.scripted("shipping");
     static final String TOKEN = TestIssuer.shared().customer("alice");
 
     @DynamicPropertySource
     static void discovery(DynamicPropertyRegistry registry) {
-        registry.add("spring.cloud.discovery.client.simple.instances.catalog[0].uri", catalog::uri);
-        registry.add("spring.cloud.discovery.client.simple.instances.orders[0].uri", orders::uri);
-        registry.add("spring.cloud.discovery.client.simple.instances.inventory[0].uri", inventory::uri);
-        registry.add("spring.cloud.discovery.client.simple.instances.payments[0].uri", payments::uri);
-        registry.add("spring.cloud.discovery.client.simple.instances.shipping[0].uri", shipping::uri);
-        TestIssuer.shared().registerWith(registry);
-    }
-
-    @AfterAll
-    static void stop() {
-        List.of(catalog, orders, inventory, payments, shipping).forEach(ScriptedService::stop);
+        downstreams.registerWith(registry);
     }
 
     @LocalServerPort
     int port;
 
+    Gateway gateway;
     WebTestClient client;
 
     @BeforeEach
     void setUp() {
-        client = WebTestClient.bindToServer().baseUrl("http://127.0.0.1:" + port).responseTimeout(Duration.ofSeconds(20))
-                .defaultHeader(HttpHeaders.AUTHORIZATION, "Bearer " + TOKEN).build();
+        gateway = new Gateway(port);
+        client = gateway.client(TOKEN);
     }
 
     @Test
@@ -227,21 +222,12 @@ class RouteResilienceTest {
                         .containsPattern("emporium_gateway_shed_total\\{[^}]*route=\"payments\"[^}]*} [1-9]"));
     }
 
-    record Answer(int status, String retryAfter, Duration took, String body) {
-    }
-
     private List<Answer> concurrently(int requests, String path) {
         return Flux.range(0, requests).flatMap(i -> call(path), requests).collectList().block(Duration.ofSeconds(20));
     }
 
     private Mono<Answer> call(String path) {
-        long started = System.nanoTime();
-        return WebClient.create("http://127.0.0.1:" + port).get().uri(path)
-                .header(HttpHeaders.AUTHORIZATION, "Bearer " + TOKEN)
-                .exchangeToMono(response -> response.bodyToMono(String.class).defaultIfEmpty("")
-                        .map(body -> new Answer(response.statusCode().value(),
-                                response.headers().asHttpHeaders().getFirst(HttpHeaders.RETRY_AFTER),
-                                Duration.ofNanos(System.nanoTime() - started), body)));
+        return gateway.get(path, TOKEN);
     }
 
 }

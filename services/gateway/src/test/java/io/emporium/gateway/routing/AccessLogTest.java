@@ -1,10 +1,10 @@
 package io.emporium.gateway.routing;
 
+import io.emporium.gateway.Downstreams;
 import io.emporium.gateway.RecordingService;
-import io.emporium.platform.test.security.TestIssuer;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
@@ -22,17 +22,13 @@ import static org.awaitility.Awaitility.await;
 @ExtendWith(OutputCaptureExtension.class)
 class AccessLogTest {
 
-    static final RecordingService catalog = RecordingService.start();
+    @RegisterExtension
+    static final Downstreams downstreams = new Downstreams();
+    static final RecordingService catalog = downstreams.recording("catalog");
 
     @DynamicPropertySource
     static void discovery(DynamicPropertyRegistry registry) {
-        registry.add("spring.cloud.discovery.client.simple.instances.catalog[0].uri", catalog::uri);
-        TestIssuer.shared().registerWith(registry);
-    }
-
-    @AfterAll
-    static void stop() {
-        catalog.stop();
+        downstreams.registerWith(registry);
     }
 
     @LocalServerPort

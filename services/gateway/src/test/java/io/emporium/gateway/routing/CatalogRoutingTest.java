@@ -8,10 +8,11 @@ import java.util.concurrent.CopyOnWriteArrayList;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
+import io.emporium.gateway.Downstreams;
 import io.emporium.platform.test.security.TestIssuer;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.http.MediaType;
@@ -30,17 +31,13 @@ import static org.assertj.core.api.Assertions.assertThat;
         properties = { "eureka.client.enabled=false" })
 class CatalogRoutingTest {
 
-    static final StubService catalog = StubService.start();
+    @RegisterExtension
+    static final Downstreams downstreams = new Downstreams();
+    static final StubService catalog = downstreams.add(StubService.start(), "catalog");
 
     @DynamicPropertySource
     static void discovery(DynamicPropertyRegistry registry) {
-        registry.add("spring.cloud.discovery.client.simple.instances.catalog[0].uri", catalog::uri);
-        TestIssuer.shared().registerWith(registry);
-    }
-
-    @AfterAll
-    static void stop() {
-        catalog.stop();
+        downstreams.registerWith(registry);
     }
 
     @LocalServerPort
@@ -100,7 +97,7 @@ class CatalogRoutingTest {
     }
 
     /** A stand-in for a downstream service: answers every request with the path it saw, and records it. */
-    record StubService(HttpServer server, List<Received> received) {
+    record StubService(HttpServer server, List<Received> received) implements Downstreams.Instance {
 
         record Received(String pathAndQuery, String traceparent, String forwardedFor, String forwardedProto) {
         }
@@ -123,11 +120,13 @@ class CatalogRoutingTest {
             }
         }
 
-        String uri() {
+        @Override
+        public String uri() {
             return "http://127.0.0.1:" + server.getAddress().getPort();
         }
 
-        void stop() {
+        @Override
+        public void stop() {
             server.stop(0);
         }
 

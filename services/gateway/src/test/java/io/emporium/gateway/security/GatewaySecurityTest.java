@@ -4,11 +4,12 @@ import java.time.Instant;
 import java.util.Date;
 import java.util.List;
 
+import io.emporium.gateway.Downstreams;
 import io.emporium.gateway.RecordingService;
 import io.emporium.platform.test.security.TestIssuer;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.http.MediaType;
@@ -26,21 +27,15 @@ import static org.assertj.core.api.Assertions.assertThat;
         properties = { "eureka.client.enabled=false" })
 class GatewaySecurityTest {
 
-    static final RecordingService orders = RecordingService.start();
-    static final RecordingService catalog = RecordingService.start();
+    @RegisterExtension
+    static final Downstreams downstreams = new Downstreams();
+    static final RecordingService orders = downstreams.recording("orders");
+    static final RecordingService catalog = downstreams.recording("catalog");
     static final TestIssuer issuer = TestIssuer.shared();
 
     @DynamicPropertySource
     static void discovery(DynamicPropertyRegistry registry) {
-        registry.add("spring.cloud.discovery.client.simple.instances.orders[0].uri", orders::uri);
-        registry.add("spring.cloud.discovery.client.simple.instances.catalog[0].uri", catalog::uri);
-        issuer.registerWith(registry);
-    }
-
-    @AfterAll
-    static void stop() {
-        orders.stop();
-        catalog.stop();
+        downstreams.registerWith(registry);
     }
 
     @LocalServerPort
