@@ -1,11 +1,8 @@
 package io.emporium.platform.chaos;
 
-import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
-import java.time.ZoneOffset;
-import java.util.concurrent.atomic.AtomicReference;
 
+import io.emporium.platform.test.time.TestClock;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.junit.jupiter.api.Test;
 
@@ -14,23 +11,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class FaultInjectionTest {
 
-    private final AtomicReference<Instant> now = new AtomicReference<>(Instant.parse("2026-11-26T14:00:00Z"));
-    private final Clock clock = new Clock() {
-        @Override
-        public ZoneOffset getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(java.time.ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            return now.get();
-        }
-    };
+    private final TestClock clock = TestClock.at("2026-11-26T14:00:00Z");
 
     private final SimpleMeterRegistry meters = new SimpleMeterRegistry();
 
@@ -41,7 +22,7 @@ class FaultInjectionTest {
         assertThat(on).isEqualTo(new FaultInjection.State(true, "PT2S", 0.6, "2026-11-26T14:01:00Z"));
         assertThat(faults.nextFault()).isEqualTo(new FaultInjection.Fault(Duration.ofSeconds(2), true));
 
-        now.set(now.get().plusSeconds(60));
+        clock.advance(Duration.ofSeconds(60));
 
         assertThat(faults.nextFault()).isEqualTo(new FaultInjection.Fault(Duration.ZERO, false));
         assertThat(faults.state()).isEqualTo(new FaultInjection.State(false, null, 0, null));

@@ -1,11 +1,8 @@
 package io.emporium.catalog.product.stale;
 
-import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
-import java.time.ZoneOffset;
-import java.util.concurrent.atomic.AtomicReference;
 
+import io.emporium.platform.test.time.TestClock;
 import org.junit.jupiter.api.Test;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.jdbc.CannotGetJdbcConnectionException;
@@ -15,25 +12,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class StaleReadsTest {
 
-    private final AtomicReference<Instant> now = new AtomicReference<>(Instant.parse("2026-01-01T10:00:00Z"));
-    private final Clock clock = new Clock() {
-        @Override
-        public ZoneOffset getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(java.time.ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            return now.get();
-        }
-    };
+    private final TestClock clock = TestClock.at("2026-01-01T10:00:00Z");
     private final StaleReads reads = new StaleReads(100, Duration.ofMinutes(10), clock,
-            () -> now.get().toEpochMilli() * 1_000_000);
+            () -> clock.millis() * 1_000_000);
 
     private static String unreachable() {
         throw new CannotGetJdbcConnectionException("Connection is not available, request timed out after 1000ms");
@@ -51,13 +32,13 @@ class StaleReadsTest {
     @Test
     void servesTheLastGoodAnswerWithItsAgeWhileTheDatabaseIsUnreachable() {
         reads.read("k", () -> "good");
-        now.set(now.get().plusSeconds(42));
+        clock.advance(Duration.ofSeconds(42));
 
         StaleReads.Answer<String> answer = reads.read("k", StaleReadsTest::unreachable);
 
         assertThat(answer.value()).isEqualTo("good");
         assertThat(answer.age()).isEqualTo(Duration.ofSeconds(42));
-        assertThat(reads.unreachableSince()).hasValue(now.get());
+        assertThat(reads.unreachableSince()).hasValue(clock.instant());
         assertThat(reads.staleAnswersServed()).isOne();
     }
 
@@ -72,7 +53,7 @@ class StaleReadsTest {
     @Test
     void neverServesAnAnswerOlderThanTheMaximumAge() {
         reads.read("k", () -> "old");
-        now.set(now.get().plus(Duration.ofMinutes(10)).plusSeconds(1));
+        clock.advance(Duration.ofMinutes(10).plusSeconds(1));
 
         assertThatThrownBy(() -> reads.read("k", StaleReadsTest::unreachable)).isInstanceOf(DatabaseUnavailable.class);
     }

@@ -1,9 +1,7 @@
 package io.emporium.identity.key.application;
 
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -12,6 +10,7 @@ import java.util.Optional;
 import io.emporium.identity.key.application.SigningKeyRing.Rotation;
 import io.emporium.identity.key.model.SigningKey;
 import io.emporium.identity.key.model.SigningKeys;
+import io.emporium.platform.test.time.TestClock;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -22,23 +21,8 @@ class SigningKeyRingTest {
     private static final Duration RETENTION = Duration.ofSeconds(360);
 
     private final InMemoryKeys keys = new InMemoryKeys();
-    private Instant now = START;
-    private final SigningKeyRing ring = new SigningKeyRing(keys, new Clock() {
-        @Override
-        public ZoneOffset getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(java.time.ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
-    }, RETENTION);
+    private final TestClock clock = TestClock.at(START.toString());
+    private final SigningKeyRing ring = new SigningKeyRing(keys, clock, RETENTION);
 
     @Test
     void theFirstKeyIsCreatedWhenFirstNeededAndThenKept() {
@@ -56,9 +40,9 @@ class SigningKeyRingTest {
 
         assertThat(rotation.retiredKid()).isEqualTo(old);
         assertThat(ring.active().kid()).isEqualTo(rotation.activeKid()).isNotEqualTo(old);
-        now = START.plus(RETENTION).minusSeconds(1);
+        clock.set(START.plus(RETENTION).minusSeconds(1));
         assertThat(kids(ring.published())).containsExactly(rotation.activeKid(), old);
-        now = START.plus(RETENTION);
+        clock.set(START.plus(RETENTION));
         assertThat(kids(ring.published())).containsExactly(rotation.activeKid());
     }
 
@@ -66,7 +50,7 @@ class SigningKeyRingTest {
     void rotationDeletesKeysThatNoTokenCanNameAnyMore() {
         String first = ring.active().kid();
         ring.rotate();
-        now = START.plus(RETENTION).plusSeconds(1);
+        clock.set(START.plus(RETENTION).plusSeconds(1));
 
         ring.rotate();
 
