@@ -6,10 +6,6 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.net.http.HttpResponse.BodyHandlers;
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.SQLException;
-import java.sql.Statement;
 import java.time.Duration;
 
 import io.emporium.platform.test.postgres.PostgresTestDatabase;
@@ -52,19 +48,19 @@ class DatabaseOutageIntegrationTest {
     }
 
     @AfterEach
-    void databaseIsBack() throws SQLException {
-        allowConnections(true);
+    void databaseIsBack() {
+        database.allowConnections();
     }
 
     @Test
-    void servesTheLastGoodAnswersMarkedStaleWhileTheDatabaseIsUnreachable() throws Exception {
+    void servesTheLastGoodAnswersMarkedStaleWhileTheDatabaseIsUnreachable() {
         HttpResponse<String> fresh = get("/api/catalog/products/sku/SKU-000001");
         HttpResponse<String> freshPage = get("/api/catalog/products?size=5&category=office");
         HttpResponse<String> freshCategories = get("/api/catalog/categories");
         assertThat(fresh.statusCode()).isEqualTo(200);
         assertThat(fresh.headers().firstValue("Emporium-Stale")).isEmpty();
 
-        allowConnections(false);
+        database.refuseConnections();
 
         long start = System.nanoTime();
         HttpResponse<String> stale = get("/api/catalog/products/sku/SKU-000001");
@@ -98,7 +94,15 @@ class DatabaseOutageIntegrationTest {
         assertThat(staleCache.at("/details/servingStaleAnswers").asBoolean()).isTrue();
         assertThat(staleCache.at("/details/staleAnswersServed").asLong()).isPositive();
 
-        allowConnections(true);
+        // by now the catalog-db breaker has opened: stale answers no longer wait for a connection that will not come
+        long fast = System.nanoTime();
+        assertThat(get("/api/catalog/products/sku/SKU-000001").headers().firstValue("Emporium-Stale")).hasValue("true");
+        assertThat(Duration.ofNanos(System.nanoTime() - fast)).isLessThan(Duration.ofMillis(500));
+        assertThat(get("/actuator/prometheus").body())
+                .contains("resilience4j_circuitbreaker_state{application=\"catalog\"")
+                .containsPattern("resilience4j_circuitbreaker_state\\{[^}]*name=\"catalog-db\"[^}]*state=\"open\"[^}]*} 1.0");
+
+        database.allowConnections();
 
         await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> {
             HttpResponse<String> again = get("/api/catalog/products/sku/SKU-000001");
@@ -109,22 +113,6 @@ class DatabaseOutageIntegrationTest {
         assertThat(get("/api/catalog/products/sku/SKU-000777").statusCode()).isEqualTo(200);
         assertThat(json.readTree(get("/actuator/health/readiness").body()).at("/components/staleCache/details/database")
                 .asString()).isEqualTo("reachable");
-    }
-
-    /**
-     * Lets the catalog's database accept connections, or refuses them and ends every existing one, as the database's
-     * owner connected to the server's {@code postgres} database.
-     */
-    private static void allowConnections(boolean allow) throws SQLException {
-        String serverUrl = database.url().replaceFirst("/[^/?]+(\\?.*)?$", "/postgres$1");
-        try (Connection owner = DriverManager.getConnection(serverUrl, database.username(), database.password());
-                Statement sql = owner.createStatement()) {
-            sql.execute("alter database " + database.name() + " with allow_connections " + allow);
-            if (!allow) {
-                sql.execute("select pg_terminate_backend(pid) from pg_stat_activity where datname = '"
-                        + database.name() + "'");
-            }
-        }
     }
 
     private HttpResponse<String> get(String path) {

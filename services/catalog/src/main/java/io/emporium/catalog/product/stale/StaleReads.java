@@ -12,6 +12,9 @@ import java.util.function.Supplier;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import com.github.benmanes.caffeine.cache.Ticker;
+import io.github.resilience4j.circuitbreaker.CallNotPermittedException;
+import io.github.resilience4j.circuitbreaker.CircuitBreaker;
+import io.github.resilience4j.circuitbreaker.CircuitBreakerConfig;
 import io.emporium.catalog.product.model.Page;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
@@ -26,6 +29,11 @@ import org.springframework.dao.TransientDataAccessResourceException;
  * Hikari's connection timeout, a connection lost mid-query, a query timeout: {@link #isDatabaseUnreachable}), the last
  * good answer for that key is returned instead, marked stale with its age; with none, {@link DatabaseUnavailable}.
  * Any other failure propagates unchanged.
+ *
+ * <p>The database reads go through a circuit breaker ({@code catalog-db}, configured under
+ * {@code resilience4j.circuitbreaker.instances.catalog-db}) that counts only the "unreachable" failures. Once it has
+ * opened, reads do not wait for a connection that will not come: the stale answer is served at once, and only the
+ * breaker's trial reads ask the database whether it is back.
  *
  * <p>Bounded: answers older than {@code catalog.stale-cache.max-age} (10 min) are dropped, so nothing older is ever
  * served, and the cache holds answers worth at most {@code catalog.stale-cache.max-products} (20,000) products
@@ -49,21 +57,32 @@ public final class StaleReads {
     private final Cache<String, Kept> answers;
     private final Duration maxAge;
     private final Clock clock;
+    private final CircuitBreaker database;
     private final AtomicReference<@Nullable Instant> unreachableSince = new AtomicReference<>();
     private final AtomicLong staleServed = new AtomicLong();
     private final AtomicLong refused = new AtomicLong();
 
-    /** Stale reads on the system clock: answers worth at most {@code maxProducts} products, none older than {@code maxAge}. */
-    public static StaleReads create(long maxProducts, Duration maxAge) {
-        return new StaleReads(maxProducts, maxAge, Clock.systemUTC(), Ticker.systemTicker());
+    /**
+     * Stale reads on the system clock: answers worth at most {@code maxProducts} products, none older than
+     * {@code maxAge}; database reads through {@code database}, whose configuration should record only
+     * {@link #isDatabaseUnreachable} failures (as {@link #breakerConfig} does).
+     */
+    public static StaleReads create(long maxProducts, Duration maxAge, CircuitBreaker database) {
+        return new StaleReads(maxProducts, maxAge, Clock.systemUTC(), Ticker.systemTicker(), database);
+    }
+
+    /** {@code base} with only the "database unreachable" failures recorded: a wrong query never opens the breaker. */
+    public static CircuitBreakerConfig.Builder breakerConfig(CircuitBreakerConfig.Builder base) {
+        return base.recordException(StaleReads::isDatabaseUnreachable);
     }
 
     /** {@code clock} tells the answers' ages, {@code ticker} when they expire. */
-    StaleReads(long maxProducts, Duration maxAge, Clock clock, Ticker ticker) {
+    StaleReads(long maxProducts, Duration maxAge, Clock clock, Ticker ticker, CircuitBreaker database) {
         this.answers = Caffeine.newBuilder().maximumWeight(maxProducts).ticker(ticker)
                 .weigher((String key, Kept kept) -> weight(kept.value())).expireAfterWrite(maxAge).build();
         this.maxAge = maxAge;
         this.clock = clock;
+        this.database = database;
     }
 
     /**
@@ -76,7 +95,10 @@ public final class StaleReads {
     public <T> Answer<T> read(String key, Supplier<T> read) {
         T fresh;
         try {
-            fresh = read.get();
+            fresh = database.executeSupplier(read);
+        }
+        catch (CallNotPermittedException ex) {
+            return stale(key, ex);
         }
         catch (RuntimeException ex) {
             if (!isDatabaseUnreachable(ex)) {

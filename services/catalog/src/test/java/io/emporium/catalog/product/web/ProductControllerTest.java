@@ -20,6 +20,7 @@ import io.emporium.catalog.product.model.ProductId;
 import io.emporium.catalog.product.model.Products;
 import io.emporium.catalog.product.model.Sku;
 import io.emporium.catalog.product.stale.StaleReads;
+import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.boot.webmvc.test.autoconfigure.WebMvcTest;
@@ -138,7 +139,7 @@ class ProductControllerTest {
 
         @Bean
         StaleReads staleReads() {
-            return StaleReads.create(1000, Duration.ofMinutes(10));
+            return StaleReads.create(1000, Duration.ofMinutes(10), CircuitBreaker.ofDefaults("catalog-db"));
         }
 
         @Bean
