@@ -154,9 +154,10 @@ class ResilienceSystemTest {
     @Test
     @Order(5)
     void breakersRetriesAndBulkheadsAreVisibleInTheMetrics() {
-        // (the gateway's shed counter appears with the first shed request: RouteResilienceTest sheds and checks it)
         assertThat(metricsOf(8080)).contains("resilience4j_circuitbreaker_state{", "name=\"catalog\"",
-                "resilience4j_retry_calls", "resilience4j_bulkhead_available_concurrent_calls");
+                "resilience4j_retry_calls", "resilience4j_bulkhead_available_concurrent_calls")
+                .containsPattern("emporium_gateway_shed_total\\{[^}]*route=\"catalog\"")
+                .containsPattern("emporium_gateway_shed_total\\{[^}]*route=\"order-details\"");
         assertThat(metricsOf(8082)).contains("resilience4j_circuitbreaker_state{", "name=\"catalog\"",
                 "resilience4j_bulkhead");
         assertThat(metricsOf(8085)).contains("emporium_consumer_paused");

@@ -58,6 +58,7 @@ class OrderDetailsComposer {
         this.services = webClient.filter(loadBalancer).build();
         this.breakers = breakers;
         this.loadShedder = loadShedder;
+        this.loadShedder.expect(BULKHEAD);
         this.properties = properties;
     }
 

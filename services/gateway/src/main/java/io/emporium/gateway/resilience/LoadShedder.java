@@ -42,6 +42,14 @@ public final class LoadShedder {
                 });
     }
 
+    /**
+     * Registers the shed counter of bulkhead {@code name} at 0, before anything was shed: a series that exists from
+     * the start lets {@code rate()} and alert rules see the first shed request.
+     */
+    public void expect(String name) {
+        shed(name);
+    }
+
     private Counter shed(String name) {
         return Counter.builder(SHED_METRIC)
                 .description("Requests refused with 503 at once because as many of their kind (their route, or "

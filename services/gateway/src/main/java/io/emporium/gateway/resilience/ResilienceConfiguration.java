@@ -5,6 +5,7 @@ import io.github.resilience4j.retry.RetryRegistry;
 import io.micrometer.core.instrument.Meter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.config.MeterFilter;
+import org.springframework.cloud.gateway.config.GatewayProperties;
 import org.springframework.cloud.loadbalancer.annotation.LoadBalancerClients;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -20,9 +21,12 @@ import org.springframework.context.annotation.Configuration;
 @LoadBalancerClients(defaultConfiguration = InstanceSelection.class)
 class ResilienceConfiguration {
 
+    /** Its shed counters exist from the start, at 0, for every configured route (so rate() and alerts see them). */
     @Bean
-    LoadShedder loadShedder(BulkheadRegistry bulkheads, MeterRegistry meterRegistry) {
-        return new LoadShedder(bulkheads, meterRegistry);
+    LoadShedder loadShedder(BulkheadRegistry bulkheads, MeterRegistry meterRegistry, GatewayProperties gateway) {
+        LoadShedder shedder = new LoadShedder(bulkheads, meterRegistry);
+        gateway.getRoutes().forEach(route -> shedder.expect(route.getId()));
+        return shedder;
     }
 
     @Bean

@@ -219,7 +219,10 @@ class RouteResilienceTest {
                         .containsPattern("resilience4j_retry_calls_total\\{[^}]*kind=\"successful_with_retry\"[^}]*name=\"catalog\"")
                         .containsPattern("resilience4j_bulkhead_available_concurrent_calls\\{[^}]*name=\"payments\"")
                         .containsPattern("resilience4j_bulkhead_max_allowed_concurrent_calls\\{[^}]*name=\"payments\"[^}]*} 3\\.0")
-                        .containsPattern("emporium_gateway_shed_total\\{[^}]*route=\"payments\"[^}]*} [1-9]"));
+                        .containsPattern("emporium_gateway_shed_total\\{[^}]*route=\"payments\"[^}]*} [1-9]")
+                        // counted from the start, at 0, where nothing was shed yet
+                        .containsPattern("emporium_gateway_shed_total\\{[^}]*route=\"notifications\"[^}]*} 0\\.0")
+                        .containsPattern("emporium_gateway_shed_total\\{[^}]*route=\"order-details\"[^}]*} 0\\.0"));
     }
 
     private List<Answer> concurrently(int requests, String path) {
