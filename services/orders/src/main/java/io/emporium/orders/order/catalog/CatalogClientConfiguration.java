@@ -1,14 +1,14 @@
 package io.emporium.orders.order.catalog;
 
-import java.time.Duration;
 import java.util.function.Predicate;
 
 import io.github.resilience4j.common.circuitbreaker.configuration.CircuitBreakerConfigCustomizer;
 import io.github.resilience4j.common.retry.configuration.RetryConfigCustomizer;
-import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.http.client.ClientHttpRequestFactoryBuilder;
+import org.springframework.boot.http.client.HttpClientSettings;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.http.client.SimpleClientHttpRequestFactory;
+import org.springframework.http.client.ClientHttpRequestFactory;
 import org.springframework.http.converter.FormHttpMessageConverter;
 import org.springframework.security.authentication.AnonymousAuthenticationToken;
 import org.springframework.security.core.Authentication;
@@ -55,18 +55,18 @@ class CatalogClientConfiguration {
     }
 
     /**
-     * @param connectTimeout how long asking identity for a token may take to connect
-     * @param readTimeout    how long it may wait for the token: identity hanging must not hang order placement
+     * @param requestFactories Boot's HTTP client factory, with {@code httpDefaults} ({@code spring.http.clients.*}:
+     *                         connect and read timeouts), so that identity hanging cannot hang order placement
      */
     @Bean
     OAuth2ClientHttpRequestInterceptor catalogTokens(ClientRegistrationRepository registrations,
-            @Value("${spring.http.clients.connect-timeout:1s}") Duration connectTimeout,
-            @Value("${spring.http.clients.read-timeout:3s}") Duration readTimeout) {
+            ClientHttpRequestFactoryBuilder<?> requestFactories, HttpClientSettings httpDefaults) {
         OAuth2AuthorizedClientService tokens = new InMemoryOAuth2AuthorizedClientService(registrations);
         AuthorizedClientServiceOAuth2AuthorizedClientManager manager =
                 new AuthorizedClientServiceOAuth2AuthorizedClientManager(registrations, tokens);
         manager.setAuthorizedClientProvider(OAuth2AuthorizedClientProviderBuilder.builder()
-                .clientCredentials(grant -> grant.accessTokenResponseClient(tokenEndpoint(connectTimeout, readTimeout)))
+                .clientCredentials(grant -> grant.accessTokenResponseClient(
+                        tokenEndpoint(requestFactories.build(httpDefaults))))
                 .build());
         OAuth2ClientHttpRequestInterceptor interceptor = new OAuth2ClientHttpRequestInterceptor(manager);
         interceptor.setClientRegistrationIdResolver(request -> REGISTRATION);
@@ -76,13 +76,10 @@ class CatalogClientConfiguration {
     }
 
     /**
-     * Spring Security's own token client, with the same converters and error handling as its default, but with
-     * deadlines: its default client has none.
+     * Spring Security's own token client, with the same converters and error handling as its default, but sending
+     * through {@code requests}, which has deadlines: its default client has none.
      */
-    static RestClientClientCredentialsTokenResponseClient tokenEndpoint(Duration connect, Duration read) {
-        SimpleClientHttpRequestFactory requests = new SimpleClientHttpRequestFactory();
-        requests.setConnectTimeout(connect);
-        requests.setReadTimeout(read);
+    static RestClientClientCredentialsTokenResponseClient tokenEndpoint(ClientHttpRequestFactory requests) {
         RestClientClientCredentialsTokenResponseClient client = new RestClientClientCredentialsTokenResponseClient();
         client.setRestClient(RestClient.builder().requestFactory(requests)
                 .configureMessageConverters(converters -> converters.registerDefaults()

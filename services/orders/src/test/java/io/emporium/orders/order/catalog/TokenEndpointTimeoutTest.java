@@ -6,6 +6,8 @@ import java.net.ServerSocket;
 import java.time.Duration;
 
 import org.junit.jupiter.api.Test;
+import org.springframework.boot.http.client.ClientHttpRequestFactoryBuilder;
+import org.springframework.boot.http.client.HttpClientSettings;
 import org.springframework.security.oauth2.client.endpoint.OAuth2ClientCredentialsGrantRequest;
 import org.springframework.security.oauth2.client.registration.ClientRegistration;
 import org.springframework.security.oauth2.core.AuthorizationGrantType;
@@ -23,7 +25,8 @@ class TokenEndpointTimeoutTest {
                     .clientId("orders-service").clientSecret("secret")
                     .authorizationGrantType(AuthorizationGrantType.CLIENT_CREDENTIALS)
                     .tokenUri("http://127.0.0.1:" + silent.getLocalPort() + "/oauth2/token").build();
-            var client = CatalogClientConfiguration.tokenEndpoint(Duration.ofSeconds(1), Duration.ofMillis(500));
+            var client = CatalogClientConfiguration.tokenEndpoint(ClientHttpRequestFactoryBuilder.detect()
+                    .build(HttpClientSettings.defaults().withTimeouts(Duration.ofSeconds(1), Duration.ofMillis(500))));
 
             long start = System.nanoTime();
             assertThatThrownBy(() -> client.getTokenResponse(new OAuth2ClientCredentialsGrantRequest(registration)))
