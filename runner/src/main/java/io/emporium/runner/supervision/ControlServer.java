@@ -59,24 +59,14 @@ final class ControlServer {
             respond(exchange, 200, StateFile.toJson(state.get()));
         });
         server.createContext("/down", exchange -> {
-            if (!"POST".equals(exchange.getRequestMethod())) {
-                respond(exchange, 405, "");
-                return;
-            }
-            if (!token.equals(exchange.getRequestHeaders().getFirst(TOKEN_HEADER))) {
-                respond(exchange, 403, "");
+            if (!authorizedPost(exchange, token)) {
                 return;
             }
             respond(exchange, 202, "{\"stopping\":true}");
             control.downRequested.complete(null);
         });
         server.createContext("/scale", exchange -> {
-            if (!"POST".equals(exchange.getRequestMethod())) {
-                respond(exchange, 405, "");
-                return;
-            }
-            if (!token.equals(exchange.getRequestHeaders().getFirst(TOKEN_HEADER))) {
-                respond(exchange, 403, "");
+            if (!authorizedPost(exchange, token)) {
                 return;
             }
             try {
@@ -116,6 +106,19 @@ final class ControlServer {
 
     void stop() {
         server.stop(0);
+    }
+
+    /** Whether the exchange is a POST carrying the control token; if not, it has been answered 405 or 403. */
+    private static boolean authorizedPost(HttpExchange exchange, String token) throws IOException {
+        if (!"POST".equals(exchange.getRequestMethod())) {
+            respond(exchange, 405, "");
+            return false;
+        }
+        if (!token.equals(exchange.getRequestHeaders().getFirst(TOKEN_HEADER))) {
+            respond(exchange, 403, "");
+            return false;
+        }
+        return true;
     }
 
     private static String error(String message) {

@@ -172,10 +172,7 @@ final class Supervisor {
         }
         log.info("part.starting", id, "starting");
         try {
-            part.start();
-            PartStatus status = part.state().snapshot();
-            log.write("INFO", "part.ready", id, String.format("ready in %.1fs", status.readyMillis() / 1000.0),
-                    Map.of("pid", status.pid(), "port", status.port(), "readyMillis", status.readyMillis()));
+            startAndReport(part);
         } catch (PartFailure e) {
             fail(part, e);
             throw new CompletionException(e);
@@ -183,6 +180,14 @@ final class Supervisor {
             fail(part, new PartFailure(id, e.toString(), List.of()));
             throw e;
         }
+    }
+
+    /** Starts the part (until its readiness says ready) and logs when it became ready, with its pid and port. */
+    private void startAndReport(Part part) throws PartFailure {
+        part.start();
+        PartStatus status = part.state().snapshot();
+        log.write("INFO", "part.ready", status.id(), String.format("ready in %.1fs", status.readyMillis() / 1000.0),
+                Map.of("pid", status.pid(), "port", status.port(), "readyMillis", status.readyMillis()));
     }
 
     private void fail(Part part, PartFailure cause) {
@@ -305,10 +310,7 @@ final class Supervisor {
         String id = part.state().id();
         log.info("part.starting", id, "starting (scaled up)");
         try {
-            part.start();
-            PartStatus status = part.state().snapshot();
-            log.write("INFO", "part.ready", id, String.format("ready in %.1fs", status.readyMillis() / 1000.0),
-                    Map.of("pid", status.pid(), "port", status.port(), "readyMillis", status.readyMillis()));
+            startAndReport(part);
         } catch (PartFailure e) {
             boolean running;
             synchronized (this) {
