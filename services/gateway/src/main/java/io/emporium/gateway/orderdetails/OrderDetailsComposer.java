@@ -8,7 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
-import io.emporium.gateway.resilience.GatewayProblem;
+import io.emporium.gateway.GatewayProblem;
 import io.emporium.gateway.resilience.LoadShedder;
 import org.jspecify.annotations.Nullable;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;

@@ -3,6 +3,7 @@ package io.emporium.gateway.ratelimit;
 import java.util.Map;
 import java.util.Set;
 
+import io.emporium.gateway.GatewayProblem;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.jspecify.annotations.Nullable;
@@ -87,9 +88,11 @@ final class RateLimitFilter implements WebFilter, Ordered {
                         return chain.filter(exchange);
                     }
                     refused(routeOf(path)).increment();
-                    return Mono.error(new RateLimitExceededException(
+                    GatewayProblem refusal = GatewayProblem.tooManyRequests(
                             retryAfterSeconds(decision.getHeaders(), properties.replenishRate()),
-                            properties.describe()));
+                            properties.describe());
+                    refusal.getHeaders().set(InMemoryRateLimiter.REMAINING_HEADER, "0");
+                    return Mono.error(refusal);
                 });
     }
 

@@ -1,5 +1,6 @@
 package io.emporium.gateway.resilience;
 
+import io.emporium.gateway.GatewayProblem;
 import io.github.resilience4j.bulkhead.Bulkhead;
 import io.github.resilience4j.bulkhead.BulkheadFullException;
 import io.github.resilience4j.bulkhead.BulkheadRegistry;

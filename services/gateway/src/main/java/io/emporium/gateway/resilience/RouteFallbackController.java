@@ -3,6 +3,7 @@ package io.emporium.gateway.resilience;
 import java.time.Duration;
 import java.util.concurrent.TimeoutException;
 
+import io.emporium.gateway.GatewayProblem;
 import io.github.resilience4j.circuitbreaker.CallNotPermittedException;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
 import org.jspecify.annotations.Nullable;

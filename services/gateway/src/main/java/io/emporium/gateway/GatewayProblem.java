@@ -1,4 +1,4 @@
-package io.emporium.gateway.resilience;
+package io.emporium.gateway;
 
 import java.time.Duration;
 
@@ -10,11 +10,12 @@ import org.springframework.http.ProblemDetail;
 import org.springframework.web.ErrorResponse;
 
 /**
- * A request the gateway answers itself because a downstream service could not: 503 (unavailable, overloaded,
- * circuit open; always with {@code Retry-After}) or 504 (no answer within the route's timeout). Rendered as an
- * RFC 9457 problem with the trace id by the platform's error handler. Like the rate limiter's refusal it is an
- * {@link ErrorResponse} but not an {@code ErrorResponseException}, so WebFlux's controller advice leaves it to that
- * handler. Carries no stack trace: these are expected, frequent answers, not bugs.
+ * A request the gateway answers itself instead of the service: 429 (the client is over its rate limit), 503
+ * (unavailable, overloaded, circuit open) or 504 (no answer within the route's timeout); 429 and 503 always with
+ * {@code Retry-After}. Rendered as an RFC 9457 problem with the trace id by the platform's error handler. It is an
+ * {@link ErrorResponse} but deliberately not an {@code ErrorResponseException}: WebFlux's controller advice would
+ * answer one of those itself, and that rendering leaves out the problem's {@code type}. Carries no stack trace: these
+ * are expected, frequent answers, not bugs.
  */
 public final class GatewayProblem extends RuntimeException implements ErrorResponse {
 
@@ -30,6 +31,15 @@ public final class GatewayProblem extends RuntimeException implements ErrorRespo
         if (retryAfterSeconds != null) {
             this.headers.set(HttpHeaders.RETRY_AFTER, Long.toString(Math.max(1, retryAfterSeconds)));
         }
+    }
+
+    /**
+     * 429: the client used up its rate limit ({@code limit} describes it) and may try again after
+     * {@code retryAfterSeconds} (at least 1).
+     */
+    public static GatewayProblem tooManyRequests(long retryAfterSeconds, String limit) {
+        return new GatewayProblem(HttpStatus.TOO_MANY_REQUESTS,
+                "Rate limit exceeded: " + limit + ". Retry after " + retryAfterSeconds + " s.", retryAfterSeconds);
     }
 
     /** 503: {@code service} cannot serve the request now; the client may try again after {@code retryAfter}. */
