@@ -1,5 +1,6 @@
 package io.emporium.runner.cli;
 
+import java.io.PrintWriter;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
@@ -12,9 +13,12 @@ import io.emporium.runner.process.HttpReadiness;
 import io.emporium.runner.process.PartStatus;
 import io.emporium.runner.process.PortCheck;
 import io.emporium.runner.process.Processes;
+import io.emporium.runner.process.Status;
+import io.emporium.runner.supervision.Phase;
 import io.emporium.runner.supervision.RunLock;
 import io.emporium.runner.supervision.SystemControl;
 import io.emporium.runner.supervision.SystemState;
+import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
 /** {@code status}: a table of every part with its live health; exit 1 when the system is not running. */
@@ -23,24 +27,53 @@ import picocli.CommandLine.Command;
                 "Exits 1 when the system is not running."})
 final class StatusCommand implements Callable<Integer> {
 
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    /** The workspace whose state is shown; the environment's when null (tests set it). */
+    Workspace workspace;
+
     @Override
     public Integer call() {
-        Workspace workspace = Workspace.fromEnvironment();
+        Workspace workspace = this.workspace != null ? this.workspace : Workspace.fromEnvironment();
+        PrintWriter out = spec.commandLine().getOut();
         SystemControl control = new SystemControl(workspace);
         OptionalLong supervisor = control.supervisorPid();
         Optional<SystemState> state = control.state();
+        long now = System.currentTimeMillis();
+        if (supervisor.isEmpty() && state.filter(last -> last.phase() == Phase.FAILED).isPresent()) {
+            SystemState failed = state.get();
+            out.println("Emporium is not running: its last start failed.");
+            FailureReport.lines(failed).forEach(out::println);
+            table(failed.parts(), Machine.LIVE, now).lines().forEach(out::println);
+            return 1;
+        }
         if (supervisor.isEmpty() || state.isEmpty()) {
-            System.out.println("Emporium is not running.");
-            RunLock.stale(workspace.lockFile()).ifPresent(pid -> System.out.println("Its supervisor (pid " + pid
+            out.println("Emporium is not running.");
+            RunLock.stale(workspace.lockFile()).ifPresent(pid -> out.println("Its supervisor (pid " + pid
                     + ") died; run ./emporium down to stop what it left running."));
             return 1;
         }
         SystemState system = state.get();
-        long now = System.currentTimeMillis();
-        System.out.printf("Emporium %s (supervisor pid %d, up %s)%n", system.phase().name().toLowerCase(),
-                system.supervisorPid(), Durations.format(Duration.ofMillis(now - system.startedAt())));
-        table(system.parts(), Machine.LIVE, now).lines().forEach(System.out::println);
+        out.println(header(system, now));
+        table(system.parts(), Machine.LIVE, now).lines().forEach(out::println);
         return 0;
+    }
+
+    /**
+     * "Emporium ready (supervisor pid 7, up 5m)", or, while parts that were ready are not (a crashed part being
+     * restarted), "Emporium degraded: postgres restarting (...)": a running system never reads as ready then.
+     */
+    static String header(SystemState system, long now) {
+        String since = String.format("(supervisor pid %d, up %s)", system.supervisorPid(),
+                Durations.format(Duration.ofMillis(now - system.startedAt())));
+        List<String> down = system.phase() != Phase.READY ? List.of() : system.parts().stream()
+                .filter(part -> part.status() != Status.READY)
+                .map(part -> part.id() + " " + part.status().label()).toList();
+        if (!down.isEmpty()) {
+            return "Emporium degraded: " + String.join(", ", down) + " " + since;
+        }
+        return "Emporium " + system.phase().name().toLowerCase(java.util.Locale.ROOT) + " " + since;
     }
 
     /** One row per part, columns as wide as their content; what is asked of the machine comes from {@code machine}. */

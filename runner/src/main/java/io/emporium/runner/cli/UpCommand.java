@@ -145,15 +145,9 @@ final class UpCommand implements Callable<Integer> {
         SystemState last = control.state().filter(candidate -> candidate.supervisorPid() == supervisor.pid())
                 .orElse(state);
         if (last != null && last.failure() != null) {
-            SystemState.Failure failure = last.failure();
-            System.err.println("emporium: " + failure.part() + " failed: " + failure.message());
-            if (!failure.logTail().isEmpty()) {
-                String log = last.parts().stream().filter(part -> part.id().equals(failure.part()))
-                        .map(part -> part.log()).filter(java.util.Objects::nonNull).findFirst().orElse("its log");
-                System.err.println("--- last " + failure.logTail().size() + " lines of " + log + " ---");
-                failure.logTail().forEach(System.err::println);
-                System.err.println("---");
-            }
+            List<String> report = FailureReport.lines(last);
+            System.err.println("emporium: " + report.getFirst());
+            report.stream().skip(1).forEach(System.err::println);
             System.err.println("Everything that was started has been stopped.");
         } else if (last != null && (last.phase() == Phase.STOPPING || last.phase() == Phase.STOPPED)) {
             System.err.println("emporium: stopped before everything was ready (./emporium down was run)");

@@ -142,7 +142,17 @@ final class Supervisor {
         } catch (CompletionException e) {
             // the failure is recorded by fail(); parts that never started stay WAITING
         }
+        List<String> notReady = groups.stream().flatMap(group -> group.parts().stream())
+                .map(part -> part.state().snapshot()).filter(status -> status.readyMillis() < 0)
+                .map(status -> status.id() + " (" + status.status().label() + ")").toList();
         synchronized (this) {
+            if (failure == null && phase == Phase.STARTING && !notReady.isEmpty()) {
+                // every start returned and none failed, yet a part never became ready: a failure, not readiness
+                phase = Phase.FAILED;
+                failure = new SystemState.Failure(notReady.getFirst().replaceAll(" .*", ""),
+                        "never became ready, though its start returned: " + String.join(", ", notReady), List.of());
+                log.error("system.failed", null, failure.message());
+            }
             if (failure == null && phase == Phase.STARTING) {
                 phase = Phase.READY;
                 log.info("system.ready", null, String.format("all parts ready in %.1fs",
@@ -176,10 +186,25 @@ final class Supervisor {
         } catch (PartFailure e) {
             fail(part, e);
             throw new CompletionException(e);
-        } catch (RuntimeException e) {
-            fail(part, new PartFailure(id, e.toString(), List.of()));
-            throw e;
+        } catch (Throwable e) {
+            // anything else, an Error (OutOfMemoryError, ExceptionInInitializerError) included, is a failed start too:
+            // never let it pass for "ready" by leaving the part unrecorded
+            fail(part, unexpected(id, e));
+            throw new CompletionException(e);
         }
+    }
+
+    /** A start that threw something else than a {@link PartFailure}: its one-line description and where it was thrown. */
+    static PartFailure unexpected(String id, Throwable thrown) {
+        List<String> trace = new ArrayList<>();
+        for (Throwable cause = thrown; cause != null && trace.size() < 24; cause = cause.getCause()) {
+            trace.add((cause == thrown ? "" : "caused by ") + cause);
+            java.util.Arrays.stream(cause.getStackTrace()).limit(6).map(frame -> "    at " + frame).forEach(trace::add);
+            if (cause.getCause() == cause) {
+                break;
+            }
+        }
+        return new PartFailure(id, "the runner failed while starting it: " + thrown, trace);
     }
 
     /** Starts the part (until its readiness says ready) and logs when it became ready, with its pid and port. */
@@ -321,9 +346,10 @@ final class Supervisor {
                 log.error("part.failed", id, e.getMessage());
             }
             part.stop();
-        } catch (RuntimeException e) {
-            part.state().status(Status.FAILED, e.toString());
-            log.error("part.failed", id, e.toString());
+        } catch (Throwable e) {
+            PartFailure failure = unexpected(id, e);
+            part.state().status(Status.FAILED, failure.getMessage());
+            log.error("part.failed", id, failure.getMessage());
             part.stop();
         }
     }

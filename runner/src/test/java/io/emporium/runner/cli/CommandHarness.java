@@ -68,6 +68,12 @@ final class CommandHarness implements AutoCloseable {
                 System.currentTimeMillis(), Phase.READY, null, parts));
     }
 
+    /** Writes the state a supervisor leaves when its start failed. */
+    void writeFailedState(SystemState.Failure failure, PartStatus... parts) {
+        new StateFile(workspace.stateFile()).write(new SystemState(ProcessHandle.current().pid(), 0,
+                System.currentTimeMillis(), Phase.FAILED, failure, List.of(parts)));
+    }
+
     void writeState(PartStatus... parts) {
         writeState(0, List.of(parts));
     }
@@ -93,6 +99,7 @@ final class CommandHarness implements AutoCloseable {
             case KillCommand kill -> kill.workspace = workspace;
             case LogLevelCommand logLevel -> logLevel.workspace = workspace;
             case ScaleCommand scale -> scale.workspace = workspace;
+            case StatusCommand status -> status.workspace = workspace;
             default -> throw new IllegalArgumentException(args[0] + " does not take a workspace");
         }
         return line.execute(args);

@@ -2,13 +2,17 @@ package io.emporium.runner.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.nio.file.Path;
 import java.util.List;
 import java.util.OptionalLong;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 import io.emporium.runner.process.PartStatus;
 import io.emporium.runner.process.Status;
+import io.emporium.runner.supervision.Phase;
+import io.emporium.runner.supervision.SystemState;
 
 class StatusCommandTest {
 
@@ -68,6 +72,41 @@ class StatusCommandTest {
         assertThat(lines.get(1).split("\\s{2,}")).startsWith("catalog#1", "77", "8081", "UP", "1m40s", "0");
         assertThat(lines.get(2).split("\\s{2,}")).startsWith("catalog#2", "78", "8087", "UP", "1m40s", "2")
                 .endsWith("ready: restarted (restart 2)");
+    }
+
+    @Test
+    void aReadySystemWithAPartBeingRestartedReadsAsDegradedNotReady() {
+        PartStatus restarting = new PartStatus("postgres", "postgres", 0, "infra", Status.RESTARTING, 4242, 0, 5433,
+                NOW - 100_000, 1_000, 1, "exited with code 137; restarting in 1.0s", null);
+        SystemState system = new SystemState(7, 0, NOW - 300_000, Phase.READY, null,
+                List.of(restarting, part("catalog#1", "catalog", 1, 77, 8081)));
+
+        assertThat(StatusCommand.header(system, NOW)).isEqualTo("Emporium degraded: postgres restarting "
+                + "(supervisor pid 7, up 5m00s)");
+        assertThat(StatusCommand.header(new SystemState(7, 0, NOW - 300_000, Phase.READY, null,
+                List.of(part("catalog#1", "catalog", 1, 77, 8081))), NOW)).startsWith("Emporium ready (");
+    }
+
+    @Test
+    void afterAFailedStartShowsWhichPartFailedWhyWithItsLogAndExits1(@TempDir Path home) throws Exception {
+        try (CommandHarness emporium = CommandHarness.start(home, "services: {}\n")) {
+            PartStatus postgres = new PartStatus("postgres", "postgres", 0, "infra", Status.FAILED, 0, 0, 5433, 0, -1,
+                    0, "the runner failed while starting it: java.lang.OutOfMemoryError: Java heap space",
+                    "var/logs/postgres.log");
+            emporium.writeFailedState(new SystemState.Failure("postgres",
+                    "the runner failed while starting it: java.lang.OutOfMemoryError: Java heap space",
+                    List.of("java.lang.OutOfMemoryError: Java heap space", "    at Unpack.run(Unpack.java:1)")),
+                    postgres);
+            emporium.stopSupervisor();
+
+            assertThat(emporium.run("status")).isEqualTo(1);
+
+            assertThat(emporium.out()).startsWith("Emporium is not running: its last start failed.")
+                    .contains("postgres failed: the runner failed while starting it: java.lang.OutOfMemoryError: "
+                            + "Java heap space")
+                    .contains("--- last 2 lines of var/logs/postgres.log ---", "    at Unpack.run(Unpack.java:1)")
+                    .containsPattern("postgres +- +5433 .* failed: the runner failed");
+        }
     }
 
     private static PartStatus part(String id, String name, int instance, long pid, int port) {

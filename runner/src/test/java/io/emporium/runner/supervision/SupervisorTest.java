@@ -34,10 +34,28 @@ class SupervisorTest {
 
         private final PartState state;
         private final boolean failing;
+        private final Throwable thrown;
+        private final boolean becomesReady;
 
         FakePart(String id, boolean failing) {
+            this(id, failing, null, true);
+        }
+
+        /** A part whose start throws {@code thrown} (an Error, say) instead of a PartFailure. */
+        FakePart(String id, Throwable thrown) {
+            this(id, false, thrown, true);
+        }
+
+        private FakePart(String id, boolean failing, Throwable thrown, boolean becomesReady) {
             this.state = new PartState(id, id.replaceAll("#.*", ""), 0, "test", 0, null, () -> { });
             this.failing = failing;
+            this.thrown = thrown;
+            this.becomesReady = becomesReady;
+        }
+
+        /** A part whose start returns without it ever becoming ready (a bug in a part). */
+        static FakePart neverReady(SupervisorTest test, String id) {
+            return test.new FakePart(id, false, null, false);
         }
 
         @Override
@@ -51,7 +69,15 @@ class SupervisorTest {
             if (failing) {
                 throw new PartFailure(state.snapshot().id(), "broken on purpose", List.of("last log line"));
             }
-            state.ready(Optional.of(1L));
+            if (thrown instanceof Error error) {
+                throw error;
+            }
+            if (thrown instanceof RuntimeException exception) {
+                throw exception;
+            }
+            if (becomesReady) {
+                state.ready(Optional.of(1L));
+            }
         }
 
         @Override
@@ -115,6 +141,43 @@ class SupervisorTest {
                 new SystemState.Failure("catalog#1", "broken on purpose", List.of("last log line")));
         assertThat(state.parts()).filteredOn(part -> part.id().equals("catalog#1"))
                 .singleElement().satisfies(part -> assertThat(part.status()).isEqualTo(Status.FAILED));
+    }
+
+    @Test
+    void anErrorThrownByAStartFailsThatPartAndTheStartInsteadOfPassingForReady() {
+        Supervisor supervisor = new Supervisor(List.of(
+                new Supervisor.Group("postgres", List.of(new FakePart("postgres",
+                        new OutOfMemoryError("Java heap space"))), List.of()),
+                new Supervisor.Group("catalog", List.of(new FakePart("catalog#1", false)), List.of("postgres"))),
+                new StateFile(run.resolve("state.json")), new RunnerLog(new PrintStream(new ByteArrayOutputStream())));
+
+        assertThat(supervisor.startAll()).isFalse();
+        supervisor.stopAll();
+
+        assertThat(events).doesNotContain("start catalog#1");
+        SystemState state = new StateFile(run.resolve("state.json")).read().orElseThrow();
+        assertThat(state.phase()).isEqualTo(Phase.FAILED);
+        assertThat(state.failure().part()).isEqualTo("postgres");
+        assertThat(state.failure().message())
+                .isEqualTo("the runner failed while starting it: java.lang.OutOfMemoryError: Java heap space");
+        assertThat(state.failure().logTail()).first().isEqualTo("java.lang.OutOfMemoryError: Java heap space");
+        assertThat(state.failure().logTail()).anySatisfy(line -> assertThat(line).startsWith("    at ").contains("SupervisorTest"));
+        assertThat(state.parts()).filteredOn(part -> part.id().equals("postgres")).singleElement()
+                .satisfies(part -> assertThat(part.status()).isEqualTo(Status.FAILED));
+    }
+
+    @Test
+    void aPartWhoseStartReturnsWithoutItBeingReadyFailsTheStart() {
+        Supervisor supervisor = new Supervisor(List.of(
+                new Supervisor.Group("postgres", List.of(FakePart.neverReady(this, "postgres")), List.of())),
+                new StateFile(run.resolve("state.json")), new RunnerLog(new PrintStream(new ByteArrayOutputStream())));
+
+        assertThat(supervisor.startAll()).isFalse();
+
+        SystemState state = new StateFile(run.resolve("state.json")).read().orElseThrow();
+        assertThat(state.phase()).isEqualTo(Phase.FAILED);
+        assertThat(state.failure().message()).contains("never became ready").contains("postgres (waiting)");
+        supervisor.stopAll();
     }
 
     /** Catalog (on postgres) with one instance, scalable: new instances fail to start when their number is listed. */
