@@ -46,6 +46,14 @@ public record Workspace(Path home) {
         return runDir().resolve("supervisor.lock");
     }
 
+    /**
+     * Where this user's unpacked PostgreSQL binaries are kept, shared by every checkout:
+     * {@code $EMPORIUM_CACHE_DIR/postgres}, else {@code ${XDG_CACHE_HOME:-~/.cache}/emporium/postgres}.
+     */
+    public Path postgresBinaries() {
+        return io.emporium.runner.infra.PostgresBinaries.defaultCache(System.getenv(), System.getProperty("user.home"));
+    }
+
     public Path postgresData() {
         return var().resolve("postgres");
     }

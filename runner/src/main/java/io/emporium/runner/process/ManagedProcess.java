@@ -63,7 +63,7 @@ public final class ManagedProcess {
         return Optional.ofNullable(process);
     }
 
-    /** Stops supervising and terminates the current process (SIGTERM, then SIGKILL after {@code grace}). */
+    /** Stops supervising and terminates the current process (its stop signal, then SIGKILL after {@code grace}). */
     public void stop(Duration grace) {
         Process current;
         synchronized (this) {
@@ -71,7 +71,7 @@ public final class ManagedProcess {
             current = process;
         }
         if (current != null) {
-            Processes.terminate(current.toHandle(), grace);
+            Processes.terminate(current.toHandle(), grace, spec.stopSignal());
         }
     }
 

@@ -8,15 +8,24 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * How to start one child process. Its stdout and stderr are appended to {@code logFile}; stdin is closed.
+ * How to start one child process, and how to ask it to stop. Its stdout and stderr are appended to {@code logFile};
+ * stdin is closed.
  *
- * @param env added to the supervisor's own environment
+ * @param env        added to the supervisor's own environment
+ * @param stopSignal the signal that asks it to stop gracefully ({@code TERM}; PostgreSQL's fast shutdown is
+ *                   {@code INT}); SIGKILL follows after the stop grace
  */
-public record ProcessSpec(List<String> command, Map<String, String> env, Path workingDirectory, Path logFile) {
+public record ProcessSpec(List<String> command, Map<String, String> env, Path workingDirectory, Path logFile,
+                          String stopSignal) {
 
     public ProcessSpec {
         command = List.copyOf(command);
         env = Map.copyOf(env);
+    }
+
+    /** A process that stops on SIGTERM. */
+    public ProcessSpec(List<String> command, Map<String, String> env, Path workingDirectory, Path logFile) {
+        this(command, env, workingDirectory, logFile, Processes.TERM);
     }
 
     public Process launch() throws IOException {

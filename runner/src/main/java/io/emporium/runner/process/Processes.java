@@ -30,12 +30,24 @@ public final class Processes {
                         || handle.info().startInstant().map(started::equals).orElse(true));
     }
 
+    /** The signal that asks a process to stop. */
+    public static final String TERM = "TERM";
+
     /** SIGTERM, then SIGKILL if it is still alive after {@code grace}. Returns whether it had to be killed. */
     public static boolean terminate(ProcessHandle process, Duration grace) {
+        return terminate(process, grace, TERM);
+    }
+
+    /** {@code signal} (e.g. {@code INT}), then SIGKILL if it is still alive after {@code grace}. Returns whether it had to be killed. */
+    public static boolean terminate(ProcessHandle process, Duration grace, String signal) {
         if (!process.isAlive()) {
             return false;
         }
-        process.destroy();
+        if (TERM.equals(signal)) {
+            process.destroy();
+        } else {
+            signal(process.pid(), signal);
+        }
         if (awaitExit(process, grace)) {
             return false;
         }

@@ -16,6 +16,7 @@ import io.emporium.runner.infra.ExternalKafkaPart;
 import io.emporium.runner.infra.ExternalPostgresPart;
 import io.emporium.runner.infra.KafkaBroker;
 import io.emporium.runner.infra.KafkaProbe;
+import io.emporium.runner.infra.PostgresCluster;
 import io.emporium.runner.infra.PostgresUrl;
 import io.emporium.runner.infra.ZipkinServer;
 import io.emporium.runner.logs.RunnerLog;
@@ -164,9 +165,7 @@ final class Assembly {
             case POSTGRES -> external
                     ? new ExternalPostgresPart(state("postgres", 0, "infra", 0, null),
                             PostgresUrl.parse(plan.options().postgresUrl()), databases)
-                    : new EmbeddedPostgresPart(state("postgres", 0, "infra", topology.postgres().port(), "postgres.log"),
-                            workspace.postgresData(), topology.postgres().port(),
-                            workspace.logFile("postgres.log"), databases, log);
+                    : embeddedPostgres(topology.postgres().port(), databases);
             case KAFKA -> external
                     ? new ExternalKafkaPart(state("kafka", 0, "infra", 0, null), plan.options().kafkaBootstrap())
                     : new ProcessPart(state("kafka", 0, "infra", topology.kafka().port(), "kafka.log"),
@@ -182,6 +181,16 @@ final class Assembly {
                     ZipkinServer.readiness(topology.zipkin().port()), INFRA_READY_TIMEOUT, STOP_GRACE,
                     backoff, scheduler, log, workspace.logFile("zipkin.log"));
         };
+    }
+
+    private Part embeddedPostgres(int port, List<ServiceDatabase> databases) {
+        Path logFile = workspace.logFile("postgres.log");
+        PostgresCluster cluster = new PostgresCluster(workspace.postgresBinaries(), workspace.postgresData(), port,
+                logFile);
+        ProcessPart server = new ProcessPart(state("postgres", 0, "infra", port, "postgres.log"), List.of(port),
+                cluster.launch(), cluster.readiness(), INFRA_READY_TIMEOUT, STOP_GRACE, backoff, scheduler, log,
+                logFile);
+        return new EmbeddedPostgresPart(server, cluster, databases, logFile, log);
     }
 
     private Part servicePart(ServiceSpec service, int instance, int port, Topology topology) {

@@ -8,7 +8,7 @@ import java.util.Optional;
 import java.util.function.Consumer;
 
 import io.emporium.runner.Workspace;
-import io.emporium.runner.infra.EmbeddedPostgresServer;
+import io.emporium.runner.infra.PostgresCluster;
 import io.emporium.runner.process.PartStatus;
 import io.emporium.runner.process.Processes;
 
@@ -41,7 +41,7 @@ public final class Leftovers {
                 stopped.add(part.id() + " (pid " + part.pid() + (killed ? ", killed)" : ")"));
             });
         }
-        EmbeddedPostgresServer.postmasterPid(workspace.postgresData()).ifPresent(pid ->
+        PostgresCluster.postmasterPid(workspace.postgresData()).ifPresent(pid ->
                 ProcessHandle.of(pid).filter(ProcessHandle::isAlive)
                         .filter(handle -> handle.info().command().map(command -> command.contains("postgres"))
                                 .orElse(true))

@@ -28,6 +28,13 @@ import tools.jackson.databind.json.JsonMapper;
 /** What the CLI commands use to find, start and stop the supervisor of this workspace. */
 public final class SystemControl {
 
+    /**
+     * The supervisor's JVM flags: a small heap, since it only starts, watches and stops processes (and unpacks the
+     * PostgreSQL binaries once, streaming: see PostgresBinaries).
+     */
+    public static final List<String> SUPERVISOR_JVM_FLAGS = List.of("-Xmx96m", "-XX:+UseSerialGC",
+            "-XX:TieredStopAtLevel=1", "-Xss512k");
+
     private static final Duration DOWN_TIMEOUT = Duration.ofSeconds(180);
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
@@ -62,8 +69,8 @@ public final class SystemControl {
             command.add("/usr/bin/setsid");
         }
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-        command.addAll(List.of("-Xmx96m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-Xss512k",
-                "-cp", supervisorClassPath(), "io.emporium.runner.Main", "supervise"));
+        command.addAll(SUPERVISOR_JVM_FLAGS);
+        command.addAll(List.of("-cp", supervisorClassPath(), "io.emporium.runner.Main", "supervise"));
         command.addAll(options.toArguments());
         ProcessBuilder builder = new ProcessBuilder(command)
                 .directory(workspace.home().toFile())
