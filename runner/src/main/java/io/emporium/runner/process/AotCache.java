@@ -9,6 +9,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Semaphore;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.stream.Stream;
 
@@ -18,7 +19,9 @@ import io.emporium.runner.logs.RunnerLog;
  * Ahead-of-time class loading and linking cache (JEP 483, one-step training JEP 514) for Spring Boot jars, on JDK 25+.
  * The jar is extracted once to {@code var/aot/<name>/app/} and a training run ({@code -Dspring.context.exit=onRefresh})
  * writes {@code app.aot}; later starts use it. The cache is keyed by jar size and modification time, JDK and JVM flags,
- * so a rebuild retrains. When training fails the service simply runs from its jar, without cache.
+ * so a rebuild retrains. When training fails or takes too long, the service simply runs from its jar, without cache
+ * (the next start tries again). At most as many trainings run at once as the machine has cores: six at once on two
+ * cores took over 200 s each and came close to the training timeout; one after another each takes 30-40 s.
  */
 public final class AotCache {
 
@@ -26,12 +29,19 @@ public final class AotCache {
     private static final Duration TRAINING_TIMEOUT = Duration.ofSeconds(240);
 
     private final Path root;
+    private final Duration trainingTimeout;
     private final String java;
     private final boolean enabled;
     private final RunnerLog log;
     private final Map<String, ReentrantLock> locks = new ConcurrentHashMap<>();
+    private final Semaphore trainings = new Semaphore(Math.max(1, Runtime.getRuntime().availableProcessors()));
 
     public AotCache(Path root, String java, boolean enabled, RunnerLog log) {
+        this(root, java, enabled, log, TRAINING_TIMEOUT);
+    }
+
+    AotCache(Path root, String java, boolean enabled, RunnerLog log, Duration trainingTimeout) {
+        this.trainingTimeout = trainingTimeout;
         this.root = root;
         this.java = java;
         this.enabled = enabled && Runtime.version().feature() >= 25;
@@ -61,27 +71,39 @@ public final class AotCache {
                 return withCache(cache, extracted);
             }
             preparation.state().status(Status.TRAINING, null);
-            long started = System.nanoTime();
-            deleteRecursively(dir);
-            Files.createDirectories(dir);
             Path trainingLog = dir.resolve("training.log");
-            int extract = preparation.run(new ProcessSpec(List.of(java, "-Djarmode=tools", "-jar", jar.toString(),
-                    "extract", "--destination", dir.resolve("app").toString()), Map.of(), dir, trainingLog),
-                    EXTRACT_TIMEOUT);
-            if (extract == 0) {
-                List<String> training = new ArrayList<>();
-                training.add(java);
-                training.addAll(flags);
-                training.addAll(List.of("-XX:AOTCacheOutput=" + cache, "-Dspring.context.exit=onRefresh",
-                        "-jar", extracted.toString()));
-                int trained = preparation.run(new ProcessSpec(training, env, dir, trainingLog), TRAINING_TIMEOUT);
-                if (trained == 0 && Files.isRegularFile(cache)) {
-                    Files.writeString(keyFile, key);
-                    log.info("aot.trained", name, String.format("AOT cache trained in %.1fs",
-                            (System.nanoTime() - started) / 1e9));
-                    preparation.state().status(Status.STARTING, null);
-                    return withCache(cache, extracted);
+            try {
+                trainings.acquire();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new PartFailure(preparation.state().id(), "interrupted", List.of());
+            }
+            try {
+                long started = System.nanoTime();
+                deleteRecursively(dir);
+                Files.createDirectories(dir);
+                int extract = preparation.run(new ProcessSpec(List.of(java, "-Djarmode=tools", "-jar", jar.toString(),
+                        "extract", "--destination", dir.resolve("app").toString()), Map.of(), dir, trainingLog),
+                        EXTRACT_TIMEOUT);
+                if (extract == 0) {
+                    List<String> training = new ArrayList<>();
+                    training.add(java);
+                    training.addAll(flags);
+                    training.addAll(List.of("-XX:AOTCacheOutput=" + cache, "-Dspring.context.exit=onRefresh",
+                            "-jar", extracted.toString()));
+                    int trained = preparation.run(new ProcessSpec(training, env, dir, trainingLog), trainingTimeout);
+                    if (trained == 0 && Files.isRegularFile(cache)) {
+                        Files.writeString(keyFile, key);
+                        log.info("aot.trained", name, String.format("AOT cache trained in %.1fs",
+                                (System.nanoTime() - started) / 1e9));
+                        preparation.state().status(Status.STARTING, null);
+                        return withCache(cache, extracted);
+                    }
                 }
+            } catch (HelperTimedOut e) {
+                log.warn("aot.untrained", name, e.getMessage());
+            } finally {
+                trainings.release();
             }
             log.warn("aot.untrained", name, "AOT cache training failed (see " + trainingLog + "); running without it");
             preparation.state().status(Status.STARTING, "running without AOT cache");

@@ -3,7 +3,7 @@ package io.emporium.runner.process;
 import java.util.List;
 
 /** A part could not start or never became ready; carries the last lines of its log for the person reading. */
-public final class PartFailure extends Exception {
+public class PartFailure extends Exception {
 
     private final String part;
     private final List<String> logTail;

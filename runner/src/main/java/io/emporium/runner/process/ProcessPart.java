@@ -32,7 +32,12 @@ public final class ProcessPart implements Part {
 
         PartState state();
 
-        /** Runs a helper process to completion and returns its exit code; it is killed if the part is stopped. */
+        /**
+         * Runs a helper process to completion and returns its exit code; it is killed if the part is stopped.
+         *
+         * @throws HelperTimedOut when it did not finish within {@code timeout} (it was stopped)
+         * @throws PartFailure    when the part is being stopped
+         */
         int run(ProcessSpec spec, Duration timeout) throws PartFailure, IOException;
     }
 
@@ -201,7 +206,7 @@ public final class ProcessPart implements Part {
             try {
                 if (!helper.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
                     Processes.terminate(helper.toHandle(), Duration.ofSeconds(5));
-                    throw new PartFailure(state.snapshot().id(), "'" + String.join(" ", spec.command())
+                    throw new HelperTimedOut(state.snapshot().id(), "'" + String.join(" ", spec.command())
                             + "' did not finish within " + timeout.toSeconds() + " s", LogFiles.tail(spec.logFile(), 20));
                 }
                 return helper.exitValue();
