@@ -6,6 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * How to start one child process, and how to ask it to stop. Its stdout and stderr are appended to {@code logFile};
@@ -14,18 +15,25 @@ import java.util.Map;
  * @param env        added to the supervisor's own environment
  * @param stopSignal the signal that asks it to stop gracefully ({@code TERM}; PostgreSQL's fast shutdown is
  *                   {@code INT}); SIGKILL follows after the stop grace
+ * @param unset      variables of the supervisor's environment the process does not get
  */
 public record ProcessSpec(List<String> command, Map<String, String> env, Path workingDirectory, Path logFile,
-                          String stopSignal) {
+                          String stopSignal, Set<String> unset) {
 
     public ProcessSpec {
         command = List.copyOf(command);
         env = Map.copyOf(env);
+        unset = Set.copyOf(unset);
     }
 
     /** A process that stops on SIGTERM. */
     public ProcessSpec(List<String> command, Map<String, String> env, Path workingDirectory, Path logFile) {
         this(command, env, workingDirectory, logFile, Processes.TERM);
+    }
+
+    public ProcessSpec(List<String> command, Map<String, String> env, Path workingDirectory, Path logFile,
+                       String stopSignal) {
+        this(command, env, workingDirectory, logFile, stopSignal, Set.of());
     }
 
     public Process launch() throws IOException {
@@ -35,6 +43,7 @@ public record ProcessSpec(List<String> command, Map<String, String> env, Path wo
                 .redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(logFile.toFile()))
                 .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")));
+        builder.environment().keySet().removeAll(unset);
         builder.environment().putAll(env);
         return builder.start();
     }

@@ -24,6 +24,8 @@ import io.emporium.runner.process.AotCache;
 import io.emporium.runner.process.Backoff;
 import io.emporium.runner.process.HttpLiveness;
 import io.emporium.runner.process.HttpReadiness;
+import io.emporium.runner.process.JvmOptionVariables;
+import io.emporium.runner.process.Processes;
 import io.emporium.runner.process.LivenessWatch;
 import io.emporium.runner.process.Part;
 import io.emporium.runner.process.PartStatus;
@@ -197,15 +199,14 @@ final class Assembly {
         String logName = service.name() + "-" + instance + ".jsonl";
         Path logFile = workspace.logFile(logName);
         java.util.Map<String, String> env = environment.forInstance(service, instance, port);
-        List<String> flags = new ArrayList<>(SERVICE_JVM_FLAGS);
-        flags.addAll(service.jvm());
+        List<String> flags = serviceFlags(service, System.getenv());
         Path jar = service.jar(workspace.home());
         ProcessPart.Launch launch = preparation -> {
             List<String> command = new ArrayList<>();
             command.add(java);
             command.addAll(flags);
             command.addAll(aot.prepare(service.name(), jar, flags, env, preparation));
-            return new ProcessSpec(command, env, workspace.home(), logFile);
+            return new ProcessSpec(command, env, workspace.home(), logFile, Processes.TERM, JvmOptionVariables.NAMES);
         };
         Readiness readiness = new HttpReadiness("http://127.0.0.1:" + port + "/actuator/health/readiness");
         if (service.registers() && plan.runs(topology.discovery())) {
@@ -226,6 +227,19 @@ final class Assembly {
         return new ProcessPart(state(service.name(), instance, "service", port, logName), List.of(port), launch,
                 readiness, SERVICE_READY_TIMEOUT, STOP_GRACE, backoff, scheduler, log, logFile,
                 livenessWatch(topology.liveness(), port));
+    }
+
+    /**
+     * A service JVM's flags: the options of the supervisor's JAVA_TOOL_OPTIONS and JDK_JAVA_OPTIONS (which the JVM
+     * would otherwise announce on the first line of the JSON log), the small-footprint defaults, the service's own
+     * {@code jvm:} flags, then _JAVA_OPTIONS' (which override the command line).
+     */
+    static List<String> serviceFlags(ServiceSpec service, Map<String, String> supervisorEnv) {
+        List<String> flags = new ArrayList<>(JvmOptionVariables.before(supervisorEnv));
+        flags.addAll(SERVICE_JVM_FLAGS);
+        flags.addAll(service.jvm());
+        flags.addAll(JvmOptionVariables.after(supervisorEnv));
+        return flags;
     }
 
     /** {@code /actuator/health/liveness} every interval, each answer within 2 s; null when the watchdog is off. */
