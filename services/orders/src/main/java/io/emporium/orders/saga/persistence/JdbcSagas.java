@@ -39,25 +39,26 @@ class JdbcSagas implements Sagas {
 
     @Override
     public void insert(SagaInstance instance) {
-        jdbc.sql("insert into saga_instance (id, definition, step, status, deadline, failure, version) "
-                + "values (?, ?, ?, ?, ?, ?, 1)")
+        jdbc.sql("insert into saga_instance (id, definition, step, status, deadline, failure, retries, version) "
+                + "values (?, ?, ?, ?, ?, ?, ?, 1)")
                 .params(instance.id(), instance.definition(), instance.step(), instance.status().name(),
-                        timestamp(instance.deadline()), instance.failure())
+                        timestamp(instance.deadline()), instance.failure(), instance.retries())
                 .update();
     }
 
     @Override
     public Optional<SagaInstance> lock(String id) {
-        return jdbc.sql("select id, definition, step, status, deadline, failure, version from saga_instance "
+        return jdbc.sql("select id, definition, step, status, deadline, failure, retries, version from saga_instance "
                 + "where id = ? for update").param(id).query(JdbcSagas::instance).optional();
     }
 
     @Override
     public void update(SagaInstance instance) {
         List<Timestamp> started = jdbc.sql("update saga_instance set step = ?, status = ?, deadline = ?, failure = ?, "
-                + "version = version + 1, updated_at = now() where id = ? and version = ? returning started_at")
+                + "retries = ?, version = version + 1, updated_at = now() where id = ? and version = ? "
+                + "returning started_at")
                 .params(instance.step(), instance.status().name(), timestamp(instance.deadline()), instance.failure(),
-                        instance.id(), instance.version())
+                        instance.retries(), instance.id(), instance.version())
                 .query(Timestamp.class).list();
         if (started.size() != 1) {
             throw new OptimisticLockingFailureException("saga " + instance.id() + " changed concurrently");
@@ -100,7 +101,7 @@ class JdbcSagas implements Sagas {
         Timestamp deadline = rs.getTimestamp("deadline");
         return new SagaInstance(rs.getString("id"), rs.getString("definition"), rs.getInt("step"),
                 SagaStatus.valueOf(rs.getString("status")), deadline == null ? null : deadline.toInstant(),
-                rs.getString("failure"), rs.getLong("version"));
+                rs.getString("failure"), rs.getInt("retries"), rs.getLong("version"));
     }
 
     private static Timestamp timestamp(Instant instant) {
