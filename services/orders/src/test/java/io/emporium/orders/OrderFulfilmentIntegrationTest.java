@@ -14,6 +14,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.SignedJWT;
 import io.emporium.inventory.api.InventoryMessages;
+import io.emporium.orders.support.DeadLetters;
 import io.emporium.orders.support.FakeParticipants;
 import io.emporium.orders.support.StubCatalog;
 import io.emporium.payments.api.PaymentMessages;
@@ -56,15 +57,18 @@ class OrderFulfilmentIntegrationTest extends OrdersIntegrationTest {
     MeterRegistry meters;
 
     FakeParticipants participants;
+    DeadLetters deadLetters;
 
     @BeforeEach
     void startParticipants() {
         participants = new FakeParticipants(TestKafka.bootstrapServers(), reader, outbox, transactions);
+        deadLetters = new DeadLetters(TestKafka.bootstrapServers());
     }
 
     @AfterEach
     void stopParticipants() throws InterruptedException {
         participants.close();
+        deadLetters.close();
     }
 
     @Test
@@ -133,6 +137,14 @@ class OrderFulfilmentIntegrationTest extends OrdersIntegrationTest {
         assertThat(participants.typesFor(id)).filteredOn(PaymentMessages.AuthorizePayment.TYPE::equals).hasSize(1);
         assertThat(jdbc.sql("select count(*) from order_event where order_id = ? and type = 'StockReserved'")
                 .param(UUID.fromString(id)).query(Long.class).single()).isEqualTo(1);
+        // the second one came while the saga waited for the payment: set aside, with the reason
+        await().atMost(Duration.ofSeconds(10)).until(() -> !deadLetters.about(id).isEmpty());
+        assertThat(deadLetters.about(id)).singleElement().satisfies(letter -> {
+            assertThat(letter.type()).isEqualTo(InventoryMessages.StockReserved.TYPE);
+            assertThat(letter.originalTopic()).isEqualTo(InventoryMessages.EVENTS);
+            assertThat(letter.reason()).contains("StockReserved is not what the saga waits for: it waits at "
+                    + "'authorize payment'");
+        });
     }
 
     @Test
@@ -188,8 +200,15 @@ class OrderFulfilmentIntegrationTest extends OrdersIntegrationTest {
         assertThat(participants.typesFor(id)).filteredOn(InventoryMessages.CommitStock.TYPE::equals).hasSize(2);
         assertThat(participants.typesFor(id)).doesNotContain(ShippingMessages.CancelShipment.TYPE,
                 PaymentMessages.VoidPayment.TYPE, InventoryMessages.ReleaseStock.TYPE);
+        // the second StockCommitted is taken without effect: a later reply the saga refuses is the only dead letter
         await().atMost(Duration.ofSeconds(10)).until(() -> participants.answersFor(id).stream()
                 .filter(InventoryMessages.StockCommitted.TYPE::equals).count() == 2);
+        participants.send(InventoryMessages.COMMANDS, id, id, new InventoryMessages.StockReserved(id));
+        await().atMost(Duration.ofSeconds(10)).until(() -> !deadLetters.about(id).isEmpty());
+        assertThat(deadLetters.about(id)).singleElement().satisfies(letter -> {
+            assertThat(letter.type()).isEqualTo(InventoryMessages.StockReserved.TYPE);
+            assertThat(letter.reason()).contains("came too late: the saga already ended COMPLETED");
+        });
         assertThat(jdbc.sql("select count(*) from order_event where order_id = ? and type = 'OrderConfirmed'")
                 .param(UUID.fromString(id)).query(Long.class).single()).isEqualTo(1);
     }

@@ -16,6 +16,7 @@ import io.emporium.orders.order.model.OrderEvents;
 import io.emporium.orders.order.model.OrderId;
 import io.emporium.orders.order.model.OrderLine;
 import io.emporium.orders.saga.model.Command;
+import io.emporium.orders.saga.model.ReplyVerdict;
 import io.emporium.orders.saga.model.SagaDefinition;
 import io.emporium.orders.saga.model.SagaDefinition.Transition;
 import io.emporium.orders.saga.model.SagaInstance;
@@ -54,7 +55,7 @@ public final class OrderFulfilment {
         this.clock = clock;
     }
 
-    /** The reply message types the saga listens to, by type name. */
+    /** The message types the saga receives (replies and acknowledgements of compensations), by type name. */
     public Map<String, Class<?>> replyTypes() {
         return saga.replyTypes();
     }
@@ -94,12 +95,23 @@ public final class OrderFulfilment {
         });
     }
 
-    /** Applies a participant's reply to the order's saga; a reply the saga does not expect changes nothing. */
-    public void onReply(OrderId id, Object reply) {
-        transactions.inTransaction(() -> {
-            sagas.lock(id.toString()).ifPresent(instance -> advance(instance, (order, now) ->
-                    saga.onReply(instance, order, reply, now)));
-            return null;
+    /**
+     * Offers a participant's reply to the order's saga, which applies it only if it waits for exactly that reply
+     * ({@link SagaDefinition#judge}): the order's new events, the saga's next state and the next commands are stored
+     * together. Anything else changes nothing.
+     *
+     * @return {@link ReplyVerdict.Apply} when applied; {@link ReplyVerdict.Ignore} for a reply the saga knows and
+     *     needs nothing from (an acknowledgement, a repeated answer); {@link ReplyVerdict.Refuse}, with the reason,
+     *     for a reply the saga cannot take (no saga for the order, not the reply it waits for, too late)
+     */
+    public ReplyVerdict onReply(OrderId id, Object reply) {
+        return transactions.inTransaction(() -> {
+            Optional<SagaInstance> instance = sagas.lock(id.toString());
+            ReplyVerdict verdict = saga.judge(instance.orElse(null), reply);
+            if (verdict instanceof ReplyVerdict.Apply) {
+                advance(instance.orElseThrow(), (order, now) -> saga.onReply(instance.get(), order, reply, now));
+            }
+            return verdict;
         });
     }
 
