@@ -18,6 +18,7 @@ import io.emporium.payments.api.PaymentMessages;
 import io.emporium.payments.api.PaymentMessages.AuthorizePayment;
 import io.emporium.payments.api.PaymentMessages.CapturePayment;
 import io.emporium.payments.api.PaymentMessages.PaymentAuthorized;
+import io.emporium.payments.api.PaymentMessages.PaymentCaptureFailed;
 import io.emporium.payments.api.PaymentMessages.PaymentCaptured;
 import io.emporium.payments.api.PaymentMessages.PaymentDeclined;
 import io.emporium.payments.api.PaymentMessages.PaymentVoided;
@@ -214,8 +215,8 @@ class PaymentsIntegrationTest {
 
         List<ConsumerRecord<String, byte[]>> replies = awaitReplies(order, 3);
         assertThat(replies).extracting(reader::typeOf)
-                .containsExactly(PaymentAuthorized.TYPE, PaymentVoided.TYPE, PaymentDeclined.TYPE);
-        assertThat(reader.read(replies.get(2), PaymentDeclined.class).data().reason())
+                .containsExactly(PaymentAuthorized.TYPE, PaymentVoided.TYPE, PaymentCaptureFailed.TYPE);
+        assertThat(reader.read(replies.get(2), PaymentCaptureFailed.class).data().reason())
                 .isEqualTo("nothing captured: the payment is VOIDED");
         assertThat(ok("/api/payments/orders/" + order).get("status").asString()).isEqualTo("VOIDED");
     }
@@ -307,7 +308,7 @@ class PaymentsIntegrationTest {
         send(cloudEvent("orders", PaymentMessages.COMMANDS, order, CapturePayment.TYPE,
                 new CapturePayment(order), newId(), null));
 
-        assertThat(awaitReplies(order, 1)).extracting(reader::typeOf).containsExactly(PaymentDeclined.TYPE);
+        assertThat(awaitReplies(order, 1)).extracting(reader::typeOf).containsExactly(PaymentCaptureFailed.TYPE);
     }
 
     @Test

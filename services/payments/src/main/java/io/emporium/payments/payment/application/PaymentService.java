@@ -128,7 +128,7 @@ public class PaymentService {
      * Charges the order's authorized payment and answers {@code captured(paymentId)}; a CAPTURED payment answers
      * the same without charging again. Nothing else is ever captured: for a payment that is VOIDED, DECLINED or
      * REFUNDED, or when the order has no payment, an error is logged and the answer is
-     * {@code declined("nothing captured: ...")}.
+     * {@code captureFailed("nothing captured: ...")}.
      */
     public void capture(OrderId orderId) {
         transactions.inTransaction(() -> {
@@ -136,7 +136,7 @@ public class PaymentService {
             Optional<Payment> existing = payments.byOrder(orderId);
             if (existing.isEmpty()) {
                 log.error("Capture for order {}, which has no payment: nothing captured", orderId);
-                replies.declined(orderId, "nothing captured: the order has no authorized payment", null);
+                replies.captureFailed(orderId, "nothing captured: the order has no authorized payment", null);
                 return;
             }
             Payment payment = existing.get();
@@ -151,7 +151,7 @@ public class PaymentService {
                 case CAPTURED -> replies.captured(orderId, payment.id(), payment.customerId());
                 case VOIDED, DECLINED, REFUNDED -> {
                     log.error("Capture for {}: nothing captured", payment);
-                    replies.declined(orderId, "nothing captured: the payment is " + payment.status(),
+                    replies.captureFailed(orderId, "nothing captured: the payment is " + payment.status(),
                             payment.customerId());
                 }
             }

@@ -162,7 +162,7 @@ class PaymentServiceTest {
 
         assertThat(payments.byOrder(ORDER).orElseThrow().status()).isEqualTo(PaymentStatus.VOIDED);
         assertThat(provider.calls()).noneMatch(call -> call.startsWith("capture"));
-        assertThat(replies.last()).isEqualTo(new Sent("declined", ORDER, null, "nothing captured: the payment is VOIDED"));
+        assertThat(replies.last()).isEqualTo(new Sent("captureFailed", ORDER, null, "nothing captured: the payment is VOIDED"));
     }
 
     @Test
@@ -171,7 +171,7 @@ class PaymentServiceTest {
 
         service.capture(ORDER);
 
-        assertThat(replies.last()).isEqualTo(new Sent("declined", ORDER, null, "nothing captured: the payment is DECLINED"));
+        assertThat(replies.last()).isEqualTo(new Sent("captureFailed", ORDER, null, "nothing captured: the payment is DECLINED"));
     }
 
     @Test
@@ -180,7 +180,7 @@ class PaymentServiceTest {
 
         assertThat(payments.count()).isZero();
         assertThat(replies.last())
-                .isEqualTo(new Sent("declined", ORDER, null, "nothing captured: the order has no authorized payment"));
+                .isEqualTo(new Sent("captureFailed", ORDER, null, "nothing captured: the order has no authorized payment"));
     }
 
     @Test
