@@ -85,7 +85,7 @@ class PaymentServiceTest {
 
         assertThat(payments.byOrder(ORDER).orElseThrow().status()).isEqualTo(PaymentStatus.VOIDED);
         assertThat(replies.last()).isEqualTo(new Sent("voided", ORDER, null, null));
-        assertThat(provider.calls()).last().asString().startsWith("void ");
+        assertThat(provider.calls()).last().isEqualTo("void:order-1");
     }
 
     @Test
@@ -184,6 +184,28 @@ class PaymentServiceTest {
     }
 
     @Test
+    void aCaptureTheProviderRefusesIsAnsweredCaptureFailedAndTheAuthorizationStaysHeldUntilVoided() {
+        service.authorize(authorize("nocapture-carl", "49.90"));
+
+        service.capture(ORDER);
+
+        assertThat(replies.last()).isEqualTo(new Sent("captureFailed", ORDER, null, "capture refused by issuer"));
+        assertThat(payments.byOrder(ORDER).orElseThrow().status()).isEqualTo(PaymentStatus.AUTHORIZED);
+        service.voidPayment(ORDER, "payment capture failed: capture refused by issuer");
+        assertThat(payments.byOrder(ORDER).orElseThrow().status()).isEqualTo(PaymentStatus.VOIDED);
+    }
+
+    @Test
+    void everyProviderCallCarriesAKeyMadeOfTheOperationAndTheOrder() {
+        service.authorize(authorize("alice", "49.90"));
+        service.capture(ORDER);
+        service.voidPayment(ORDER, "saga timed out waiting for the capture");
+
+        assertThat(provider.calls()).containsExactly("authorize:order-1", "capture:order-1", "refund:order-1");
+        assertThat(payments.byOrder(ORDER).orElseThrow().providerReference()).isEqualTo("hold-order-1");
+    }
+
+    @Test
     void voidOfACapturedPaymentRefundsIt() {
         service.authorize(authorize("alice", "49.90"));
         service.capture(ORDER);
@@ -191,7 +213,7 @@ class PaymentServiceTest {
         service.voidPayment(ORDER, "saga timed out waiting for the capture");
 
         assertThat(payments.byOrder(ORDER).orElseThrow().status()).isEqualTo(PaymentStatus.REFUNDED);
-        assertThat(provider.calls()).last().asString().startsWith("refund ");
+        assertThat(provider.calls()).last().isEqualTo("refund:order-1");
         assertThat(replies.last().kind()).isEqualTo("voided");
     }
 
