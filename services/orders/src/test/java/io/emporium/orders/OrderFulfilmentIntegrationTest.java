@@ -138,7 +138,7 @@ class OrderFulfilmentIntegrationTest extends OrdersIntegrationTest {
         assertThat(jdbc.sql("select count(*) from order_event where order_id = ? and type = 'StockReserved'")
                 .param(UUID.fromString(id)).query(Long.class).single()).isEqualTo(1);
         // the second one came while the saga waited for the payment: set aside, with the reason
-        await().atMost(Duration.ofSeconds(10)).until(() -> !deadLetters.about(id).isEmpty());
+        await().atMost(Duration.ofSeconds(30)).until(() -> !deadLetters.about(id).isEmpty());
         assertThat(deadLetters.about(id)).singleElement().satisfies(letter -> {
             assertThat(letter.type()).isEqualTo(InventoryMessages.StockReserved.TYPE);
             assertThat(letter.originalTopic()).isEqualTo(InventoryMessages.EVENTS);
@@ -179,6 +179,7 @@ class OrderFulfilmentIntegrationTest extends OrdersIntegrationTest {
     @Test
     void aCommitWithoutReplyInTimeIsSentAgainUntilAnsweredAndTheOrderIsConfirmedWithoutCompensation()
             throws Exception {
+        double retriedBefore = retried();
         Map<String, AtomicInteger> commits = new ConcurrentHashMap<>();
         participants.answerWith(command -> {
             if (command instanceof InventoryMessages.CommitStock commit) {
@@ -200,17 +201,24 @@ class OrderFulfilmentIntegrationTest extends OrdersIntegrationTest {
         assertThat(participants.typesFor(id)).filteredOn(InventoryMessages.CommitStock.TYPE::equals).hasSize(2);
         assertThat(participants.typesFor(id)).doesNotContain(ShippingMessages.CancelShipment.TYPE,
                 PaymentMessages.VoidPayment.TYPE, InventoryMessages.ReleaseStock.TYPE);
+        await().atMost(Duration.ofSeconds(5)).until(() -> retried() == retriedBefore + 1);
         // the second StockCommitted is taken without effect: a later reply the saga refuses is the only dead letter
         await().atMost(Duration.ofSeconds(10)).until(() -> participants.answersFor(id).stream()
                 .filter(InventoryMessages.StockCommitted.TYPE::equals).count() == 2);
         participants.send(InventoryMessages.COMMANDS, id, id, new InventoryMessages.StockReserved(id));
-        await().atMost(Duration.ofSeconds(10)).until(() -> !deadLetters.about(id).isEmpty());
+        await().atMost(Duration.ofSeconds(30)).until(() -> !deadLetters.about(id).isEmpty());
         assertThat(deadLetters.about(id)).singleElement().satisfies(letter -> {
             assertThat(letter.type()).isEqualTo(InventoryMessages.StockReserved.TYPE);
             assertThat(letter.reason()).contains("came too late: the saga already ended COMPLETED");
         });
         assertThat(jdbc.sql("select count(*) from order_event where order_id = ? and type = 'OrderConfirmed'")
                 .param(UUID.fromString(id)).query(Long.class).single()).isEqualTo(1);
+    }
+
+    private double retried() {
+        var counter = meters.find("emporium.saga.step.retried").tag("definition", "place-order")
+                .tag("step", "commit stock").counter();
+        return counter == null ? 0 : counter.count();
     }
 
     @Test

@@ -38,7 +38,7 @@ import static org.awaitility.Awaitility.await;
                 "orders.saga.deadline-check-interval=200ms" })
 class ParticipantRepliesIntegrationTest extends OrdersIntegrationTest {
 
-    static final Duration PATIENCE = Duration.ofSeconds(20);
+    static final Duration PATIENCE = Duration.ofSeconds(30);
 
     @Autowired
     MessageReader reader;

@@ -2,6 +2,7 @@ package io.emporium.orders.order.application;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -26,7 +27,9 @@ import io.emporium.orders.saga.model.Sagas;
  * The orders service's use cases: place an order (idempotently), and drive its fulfilment saga on every participant
  * reply and every passed deadline. Each call is one database transaction that appends the order's new events,
  * stores the saga's next state and writes the outgoing messages to the outbox together, so a crash at any point
- * either did all of it or none, and the saga resumes from what was stored.
+ * either did all of it or none, and the saga resumes from what was stored. Deadlines are handled saga by saga
+ * ({@link #expire}), so that one saga that cannot be handled can be set aside ({@link #quarantine}) without holding
+ * up the others.
  */
 public final class OrderFulfilment {
 
@@ -115,17 +118,44 @@ public final class OrderFulfilment {
         });
     }
 
-    /** Fails, and compensates, the sagas whose current step got no reply in time. Returns how many. */
-    public int expireOverdue(int limit) {
-        List<String> overdue = transactions.inTransaction(() -> sagas.expired(clock.instant(), limit));
-        for (String id : overdue) {
-            transactions.inTransaction(() -> {
-                sagas.lock(id).ifPresent(instance -> advance(instance, (order, now) ->
-                        saga.onDeadline(instance, order, now)));
-                return null;
-            });
-        }
-        return overdue.size();
+    /** Ids of the running sagas whose deadline passed, oldest deadline first, at most {@code limit}; never quarantined ones. */
+    public List<String> overdue(int limit) {
+        return transactions.inTransaction(() -> sagas.expired(clock.instant(), limit));
+    }
+
+    /**
+     * Handles one saga whose deadline passed, in one transaction: a retriable step's command(s) are sent again, any
+     * other step fails and is compensated ({@link SagaDefinition#onDeadline}); a saga that moved on meanwhile is left
+     * alone.
+     *
+     * @throws RuntimeException when the saga or its order cannot be loaded or advanced, or the store is unavailable;
+     *     nothing is changed then
+     */
+    public Expiry expire(String sagaId) {
+        return transactions.inTransaction(() -> {
+            Optional<SagaInstance> locked = sagas.lock(sagaId);
+            if (locked.isEmpty()) {
+                return new Expiry(sagaId, saga.name(), "", Expiry.Outcome.NOTHING, 0);
+            }
+            SagaInstance instance = locked.get();
+            Transition transition = advance(instance, (order, now) -> saga.onDeadline(instance, order, now));
+            SagaInstance next = transition.instance();
+            Expiry.Outcome outcome = !transition.changed() ? Expiry.Outcome.NOTHING
+                    : next.isRunning() ? Expiry.Outcome.RETRIED : Expiry.Outcome.COMPENSATED;
+            return new Expiry(sagaId, saga.name(), saga.stepName(instance), outcome, next.retries());
+        });
+    }
+
+    /**
+     * Sets a saga aside that cannot be handled ({@code reason}: why, in one line): its deadline is no longer checked,
+     * so it stops nothing behind it, and it is listed as quarantined until an operator releases it. Its state is
+     * kept as it was.
+     */
+    public void quarantine(String sagaId, String reason) {
+        transactions.inTransaction(() -> {
+            sagas.quarantine(sagaId, reason, clock.instant());
+            return null;
+        });
     }
 
     /** The order as its event stream says, whatever the read model has caught up with. */
@@ -134,18 +164,18 @@ public final class OrderFulfilment {
     }
 
     private interface Step {
-        Transition apply(Order order, java.time.Instant now);
+        Transition apply(Order order, Instant now);
     }
 
-    private void advance(SagaInstance instance, Step step) {
+    private Transition advance(SagaInstance instance, Step step) {
         Order order = orders.load(OrderId.parse(instance.id())).orElseThrow(() ->
                 new IllegalStateException("saga " + instance.id() + " has no order stream"));
         Transition transition = step.apply(order, clock.instant());
-        if (!transition.changed()) {
-            return;
+        if (transition.changed()) {
+            sagas.update(transition.instance());
+            commit(order, transition.commands());
         }
-        sagas.update(transition.instance());
-        commit(order, transition.commands());
+        return transition;
     }
 
     /** Appends the order's new events and sends the saga's commands and the public events, in one transaction. */

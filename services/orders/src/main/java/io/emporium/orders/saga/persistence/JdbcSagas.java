@@ -93,8 +93,15 @@ class JdbcSagas implements Sagas {
     @Override
     public List<String> expired(Instant now, int limit) {
         return jdbc.sql("select id from saga_instance where status = 'RUNNING' and deadline < ? "
-                + "order by deadline limit ? for update skip locked")
+                + "and quarantined_at is null order by deadline limit ? for update skip locked")
                 .params(Timestamp.from(now), limit).query(String.class).list();
+    }
+
+    @Override
+    public void quarantine(String id, String reason, Instant at) {
+        jdbc.sql("update saga_instance set quarantined_at = ?, quarantine_reason = ? "
+                + "where id = ? and quarantined_at is null")
+                .params(Timestamp.from(at), reason, id).update();
     }
 
     private static SagaInstance instance(ResultSet rs, int row) throws SQLException {
