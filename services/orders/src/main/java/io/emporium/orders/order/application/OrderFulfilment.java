@@ -58,6 +58,11 @@ public final class OrderFulfilment {
         this.clock = clock;
     }
 
+    /** The saga's name and the names of its retriable steps, e.g. for the metrics of their retries. */
+    public Map<String, List<String>> retriableSteps() {
+        return Map.of(saga.name(), saga.retriableSteps());
+    }
+
     /** The message types the saga receives (replies and acknowledgements of compensations), by type name. */
     public Map<String, Class<?>> replyTypes() {
         return saga.replyTypes();
@@ -118,7 +123,10 @@ public final class OrderFulfilment {
         });
     }
 
-    /** Ids of the running sagas whose deadline passed, oldest deadline first, at most {@code limit}; never quarantined ones. */
+    /**
+     * Ids of the running sagas whose deadline passed, oldest deadline first, at most {@code limit}; quarantined ones
+     * are left out.
+     */
     public List<String> overdue(int limit) {
         return transactions.inTransaction(() -> sagas.expired(clock.instant(), limit));
     }

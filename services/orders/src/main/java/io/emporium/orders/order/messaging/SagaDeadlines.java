@@ -46,6 +46,8 @@ class SagaDeadlines {
     SagaDeadlines(OrderFulfilment fulfilment, MeterRegistry meters) {
         this.fulfilment = fulfilment;
         this.meters = meters;
+        // at 0 from the start, so that the first retry is an increase a rate or an alert can see
+        fulfilment.retriableSteps().forEach((definition, steps) -> steps.forEach(step -> retried(definition, step)));
     }
 
     @Scheduled(fixedDelayString = "${orders.saga.deadline-check-interval:1s}")
@@ -90,15 +92,18 @@ class SagaDeadlines {
             case COMPENSATED -> log.warn("Saga {} got no reply to '{}' in time: cancelled and compensated",
                     expiry.sagaId(), expiry.step());
             case RETRIED -> {
-                Counter.builder("emporium.saga.step.retried")
-                        .description("Commands of retriable saga steps sent again because their deadline passed")
-                        .tag("definition", expiry.definition()).tag("step", expiry.step())
-                        .register(meters).increment();
+                retried(expiry.definition(), expiry.step()).increment();
                 log.warn("Saga {} got no reply to '{}' in time: its command(s) were sent again (retry {})",
                         expiry.sagaId(), expiry.step(), expiry.retries());
             }
             case NOTHING -> { }
         }
+    }
+
+    private Counter retried(String definition, String step) {
+        return Counter.builder("emporium.saga.step.retried")
+                .description("Commands of retriable saga steps sent again because their deadline passed")
+                .tag("definition", definition).tag("step", step).register(meters);
     }
 
     /**

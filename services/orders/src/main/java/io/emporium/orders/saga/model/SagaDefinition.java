@@ -121,6 +121,11 @@ public final class SagaDefinition<D> {
         return replyTypes;
     }
 
+    /** The names of the retriable steps, in order (for metrics that exist before the first retry). */
+    public List<String> retriableSteps() {
+        return steps.stream().filter(Step::retriable).map(Step::name).toList();
+    }
+
     /** The name of the step the instance waits on (for status views and logs). */
     public String stepName(SagaInstance instance) {
         return steps.get(Math.min(instance.step(), steps.size() - 1)).name();

@@ -22,7 +22,8 @@ import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
- * Saga instances in {@code saga_instance}, locked row by row while a transition runs. A saga that ends is counted
+ * Saga instances in {@code saga_instance}, locked row by row while a transition runs; a quarantined one keeps its
+ * row, marked ({@code quarantined_at}, {@code quarantine_reason}), and is left out of {@link #expired}. A saga that ends is counted
  * once its end is committed: {@code emporium.saga.completed{definition,outcome}} (outcome {@code completed} or
  * {@code compensated}) and its duration from start to end in {@code emporium.saga.duration{definition,outcome}}.
  */

@@ -252,6 +252,11 @@ class PlaceOrderSagaTest {
                 ShippingMessages.ShipmentCancelled.TYPE);
     }
 
+    @Test
+    void onlyCommittingTheStockIsRetried() {
+        assertThat(saga.retriableSteps()).containsExactly("commit stock");
+    }
+
     /** The saga of {@link #order} after every step before the capture succeeded. */
     private SagaInstance waitingForCapture() {
         SagaInstance instance = saga.start(id, order, T0).instance();

@@ -130,6 +130,12 @@ class SagaDeadlinesTest {
     }
 
     @Test
+    void theRetriesOfEachRetriableStepAreCountedFromZero() {
+        assertThat(meters.get("emporium.saga.step.retried").tag("definition", "place-order").tag("step", "commit stock")
+                .counter().count()).isZero();
+    }
+
+    @Test
     void failuresThatSayNothingAboutTheSagaAreTransient() {
         assertThat(SagaDeadlines.isTransient(new CannotGetJdbcConnectionException("no connection"))).isTrue();
         assertThat(SagaDeadlines.isTransient(new QueryTimeoutException("too slow"))).isTrue();
