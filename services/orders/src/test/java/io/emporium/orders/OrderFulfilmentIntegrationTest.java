@@ -6,11 +6,15 @@ import java.net.http.HttpResponse;
 import java.net.http.HttpResponse.BodyHandlers;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.SignedJWT;
 import io.emporium.inventory.api.InventoryMessages;
+import io.emporium.orders.support.DeadLetters;
 import io.emporium.orders.support.FakeParticipants;
 import io.emporium.orders.support.StubCatalog;
 import io.emporium.payments.api.PaymentMessages;
@@ -33,8 +37,8 @@ import static org.awaitility.Awaitility.await;
 
 /**
  * The orders service for real (HTTP, PostgreSQL, Kafka), with the participants played by {@link FakeParticipants}
- * and the catalog by {@link StubCatalog}: placement, the saga's happy path and compensations, deadlines,
- * idempotency and the read model.
+ * and the catalog by {@link StubCatalog}: placement, the saga's happy path and compensations (a failed or timed-out
+ * capture among them), deadlines, a commit sent again until answered, idempotency and the read model.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = { "eureka.client.enabled=false", "orders.saga.step-timeout=4s",
@@ -53,15 +57,18 @@ class OrderFulfilmentIntegrationTest extends OrdersIntegrationTest {
     MeterRegistry meters;
 
     FakeParticipants participants;
+    DeadLetters deadLetters;
 
     @BeforeEach
     void startParticipants() {
         participants = new FakeParticipants(TestKafka.bootstrapServers(), reader, outbox, transactions);
+        deadLetters = new DeadLetters(TestKafka.bootstrapServers());
     }
 
     @AfterEach
     void stopParticipants() throws InterruptedException {
         participants.close();
+        deadLetters.close();
     }
 
     @Test
@@ -76,15 +83,13 @@ class OrderFulfilmentIntegrationTest extends OrdersIntegrationTest {
 
         JsonNode confirmed = awaitStatus(id, "CONFIRMED");
         assertThat(confirmed.get("timeline")).extracting(entry -> entry.get("status").asString())
-                .containsExactly("PLACED", "STOCK_RESERVED", "PAYMENT_AUTHORIZED", "SHIPMENT_SCHEDULED", "CONFIRMED");
+                .containsExactly("PLACED", "STOCK_RESERVED", "PAYMENT_AUTHORIZED", "SHIPMENT_SCHEDULED",
+                        "PAYMENT_CAPTURED", "CONFIRMED");
         assertThat(confirmed.get("shipmentId").asString()).isEqualTo("ship-" + id);
-        await().atMost(Duration.ofSeconds(10)).until(() -> participants.typesFor(id).size() == 5);
-        List<String> commands = participants.typesFor(id);
-        assertThat(commands.subList(0, 3)).containsExactly(InventoryMessages.ReserveStock.TYPE,
-                PaymentMessages.AuthorizePayment.TYPE, ShippingMessages.CreateShipment.TYPE);
-        // confirming sends both at once, on different topics: they may arrive in either order
-        assertThat(commands.subList(3, 5)).containsExactlyInAnyOrder(InventoryMessages.CommitStock.TYPE,
-                PaymentMessages.CapturePayment.TYPE);
+        // each step waits for the previous one's reply: the stock is committed only after the payment was captured
+        assertThat(participants.typesFor(id)).containsExactly(InventoryMessages.ReserveStock.TYPE,
+                PaymentMessages.AuthorizePayment.TYPE, ShippingMessages.CreateShipment.TYPE,
+                PaymentMessages.CapturePayment.TYPE, InventoryMessages.CommitStock.TYPE);
         assertThat(participants.received()).filteredOn(r -> r.orderId().equals(id))
                 .allSatisfy(r -> assertThat(r.customerId()).isEqualTo("alice"));
     }
@@ -132,6 +137,88 @@ class OrderFulfilmentIntegrationTest extends OrdersIntegrationTest {
         assertThat(participants.typesFor(id)).filteredOn(PaymentMessages.AuthorizePayment.TYPE::equals).hasSize(1);
         assertThat(jdbc.sql("select count(*) from order_event where order_id = ? and type = 'StockReserved'")
                 .param(UUID.fromString(id)).query(Long.class).single()).isEqualTo(1);
+        // the second one came while the saga waited for the payment: set aside, with the reason
+        await().atMost(Duration.ofSeconds(30)).until(() -> !deadLetters.about(id).isEmpty());
+        assertThat(deadLetters.about(id)).singleElement().satisfies(letter -> {
+            assertThat(letter.type()).isEqualTo(InventoryMessages.StockReserved.TYPE);
+            assertThat(letter.originalTopic()).isEqualTo(InventoryMessages.EVENTS);
+            assertThat(letter.reason()).contains("StockReserved is not what the saga waits for: it waits at "
+                    + "'authorize payment'");
+        });
+    }
+
+    @Test
+    void aFailedCaptureCancelsTheOrderAndCompensatesEverythingBeforeItNothingIsCommitted() throws Exception {
+        participants.answerWith(command -> command instanceof PaymentMessages.CapturePayment capture
+                ? List.of(new PaymentMessages.PaymentCaptureFailed(capture.orderId(), "capture refused by issuer"))
+                : FakeParticipants.happyPath(command));
+        String id = idOf(place(UUID.randomUUID().toString(), "rita", "SKU-000015", 1));
+
+        JsonNode cancelled = awaitStatus(id, "CANCELLED");
+
+        assertThat(cancelled.get("cancelReason").asString()).isEqualTo("payment capture failed: capture refused by issuer");
+        await().atMost(Duration.ofSeconds(10)).until(() -> participants.typesFor(id).containsAll(List.of(
+                ShippingMessages.CancelShipment.TYPE, PaymentMessages.VoidPayment.TYPE, InventoryMessages.ReleaseStock.TYPE)));
+        assertThat(participants.typesFor(id)).doesNotContain(InventoryMessages.CommitStock.TYPE);
+    }
+
+    @Test
+    void aCaptureWithoutReplyInTimeCancelsTheOrderAndCompensatesEverythingBeforeIt() throws Exception {
+        participants.answerWith(command -> command instanceof PaymentMessages.CapturePayment
+                ? List.of() : FakeParticipants.happyPath(command));
+        String id = idOf(place(UUID.randomUUID().toString(), "sam", "SKU-000016", 1));
+
+        JsonNode cancelled = awaitStatus(id, "CANCELLED");
+
+        assertThat(cancelled.get("cancelReason").asString()).isEqualTo("no reply to 'capture payment' within 4 s");
+        await().atMost(Duration.ofSeconds(10)).until(() -> participants.typesFor(id).containsAll(List.of(
+                ShippingMessages.CancelShipment.TYPE, PaymentMessages.VoidPayment.TYPE, InventoryMessages.ReleaseStock.TYPE)));
+        assertThat(participants.typesFor(id)).doesNotContain(InventoryMessages.CommitStock.TYPE);
+    }
+
+    @Test
+    void aCommitWithoutReplyInTimeIsSentAgainUntilAnsweredAndTheOrderIsConfirmedWithoutCompensation()
+            throws Exception {
+        double retriedBefore = retried();
+        Map<String, AtomicInteger> commits = new ConcurrentHashMap<>();
+        participants.answerWith(command -> {
+            if (command instanceof InventoryMessages.CommitStock commit) {
+                // the first commit gets no answer; the second is answered twice (a participant may repeat itself)
+                int attempt = commits.computeIfAbsent(commit.orderId(), order -> new AtomicInteger()).incrementAndGet();
+                return attempt == 1 ? List.of() : List.of(new InventoryMessages.StockCommitted(commit.orderId()),
+                        new InventoryMessages.StockCommitted(commit.orderId()));
+            }
+            return FakeParticipants.happyPath(command);
+        });
+        String id = idOf(place(UUID.randomUUID().toString(), "theo", "SKU-000017", 1));
+
+        // charged, waiting for its stock: visible while the commit is retried
+        awaitStatus(id, "PAYMENT_CAPTURED");
+        JsonNode confirmed = awaitStatus(id, "CONFIRMED");
+
+        assertThat(confirmed.get("timeline")).extracting(entry -> entry.get("status").asString())
+                .endsWith("PAYMENT_CAPTURED", "CONFIRMED");
+        assertThat(participants.typesFor(id)).filteredOn(InventoryMessages.CommitStock.TYPE::equals).hasSize(2);
+        assertThat(participants.typesFor(id)).doesNotContain(ShippingMessages.CancelShipment.TYPE,
+                PaymentMessages.VoidPayment.TYPE, InventoryMessages.ReleaseStock.TYPE);
+        await().atMost(Duration.ofSeconds(5)).until(() -> retried() == retriedBefore + 1);
+        // the second StockCommitted is taken without effect: a later reply the saga refuses is the only dead letter
+        await().atMost(Duration.ofSeconds(10)).until(() -> participants.answersFor(id).stream()
+                .filter(InventoryMessages.StockCommitted.TYPE::equals).count() == 2);
+        participants.send(InventoryMessages.COMMANDS, id, id, new InventoryMessages.StockReserved(id));
+        await().atMost(Duration.ofSeconds(30)).until(() -> !deadLetters.about(id).isEmpty());
+        assertThat(deadLetters.about(id)).singleElement().satisfies(letter -> {
+            assertThat(letter.type()).isEqualTo(InventoryMessages.StockReserved.TYPE);
+            assertThat(letter.reason()).contains("came too late: the saga already ended COMPLETED");
+        });
+        assertThat(jdbc.sql("select count(*) from order_event where order_id = ? and type = 'OrderConfirmed'")
+                .param(UUID.fromString(id)).query(Long.class).single()).isEqualTo(1);
+    }
+
+    private double retried() {
+        var counter = meters.find("emporium.saga.step.retried").tag("definition", "place-order")
+                .tag("step", "commit stock").counter();
+        return counter == null ? 0 : counter.count();
     }
 
     @Test

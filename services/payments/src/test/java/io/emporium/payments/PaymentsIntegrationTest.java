@@ -12,16 +12,24 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import io.emporium.payments.api.PaymentMessages;
 import io.emporium.payments.api.PaymentMessages.AuthorizePayment;
 import io.emporium.payments.api.PaymentMessages.CapturePayment;
 import io.emporium.payments.api.PaymentMessages.PaymentAuthorized;
+import io.emporium.payments.api.PaymentMessages.PaymentCaptureFailed;
 import io.emporium.payments.api.PaymentMessages.PaymentCaptured;
 import io.emporium.payments.api.PaymentMessages.PaymentDeclined;
 import io.emporium.payments.api.PaymentMessages.PaymentVoided;
 import io.emporium.payments.api.PaymentMessages.VoidPayment;
+import io.emporium.payments.payment.application.IdempotencyKey;
+import io.emporium.payments.payment.application.PaymentProvider;
+import io.emporium.payments.payment.model.CustomerId;
+import io.emporium.payments.payment.model.Money;
+import io.emporium.payments.payment.model.OrderId;
 import io.emporium.platform.messaging.IncomingMessage;
 import io.emporium.platform.messaging.MessageReader;
 import io.emporium.platform.test.postgres.PostgresTestDatabase;
@@ -34,10 +42,12 @@ import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.config.BeanPostProcessor;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.annotation.Bean;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.kafka.test.EmbeddedKafkaBroker;
 import org.springframework.kafka.test.context.EmbeddedKafka;
@@ -83,13 +93,17 @@ class PaymentsIntegrationTest {
     private final int port;
     private final MessageReader reader;
     private final Recorded recorded;
+    private final CrashAfterTheProvider crashes;
+    private final JdbcClient jdbc;
     private final String admin = issuer.admin();
 
     PaymentsIntegrationTest(@LocalServerPort int port, MessageReader reader, Recorded recorded,
-            EmbeddedKafkaBroker broker) {
+            CrashAfterTheProvider crashes, JdbcClient jdbc, EmbeddedKafkaBroker broker) {
         this.port = port;
         this.reader = reader;
         this.recorded = recorded;
+        this.crashes = crashes;
+        this.jdbc = jdbc;
         synchronized (PaymentsIntegrationTest.class) {
             if (producer == null) {
                 Map<String, Object> settings = KafkaTestUtils.producerProps(broker);
@@ -214,8 +228,8 @@ class PaymentsIntegrationTest {
 
         List<ConsumerRecord<String, byte[]>> replies = awaitReplies(order, 3);
         assertThat(replies).extracting(reader::typeOf)
-                .containsExactly(PaymentAuthorized.TYPE, PaymentVoided.TYPE, PaymentDeclined.TYPE);
-        assertThat(reader.read(replies.get(2), PaymentDeclined.class).data().reason())
+                .containsExactly(PaymentAuthorized.TYPE, PaymentVoided.TYPE, PaymentCaptureFailed.TYPE);
+        assertThat(reader.read(replies.get(2), PaymentCaptureFailed.class).data().reason())
                 .isEqualTo("nothing captured: the payment is VOIDED");
         assertThat(ok("/api/payments/orders/" + order).get("status").asString()).isEqualTo("VOIDED");
     }
@@ -278,6 +292,53 @@ class PaymentsIntegrationTest {
     }
 
     @Test
+    void aCaptureTheProviderRefusesIsAnsweredCaptureFailedAndTheHoldStaysUntilVoided() {
+        String order = newOrder();
+
+        send(cloudEvent("orders", PaymentMessages.COMMANDS, order, AuthorizePayment.TYPE,
+                new AuthorizePayment(order, "nocapture-carl", BigDecimal.TEN, "EUR"), newId(), "nocapture-carl"));
+        send(cloudEvent("orders", PaymentMessages.COMMANDS, order, CapturePayment.TYPE,
+                new CapturePayment(order), newId(), null));
+        List<ConsumerRecord<String, byte[]>> replies = awaitReplies(order, 2);
+
+        assertThat(reader.read(replies.get(1), PaymentCaptureFailed.class).data())
+                .isEqualTo(new PaymentCaptureFailed(order, "capture refused by issuer"));
+        assertThat(ok("/api/payments/orders/" + order).get("status").asString()).isEqualTo("AUTHORIZED");
+        send(cloudEvent("orders", PaymentMessages.COMMANDS, order, VoidPayment.TYPE,
+                new VoidPayment(order, "payment capture failed: capture refused by issuer"), newId(), null));
+        assertThat(awaitReplies(order, 3)).extracting(reader::typeOf).last().isEqualTo(PaymentVoided.TYPE);
+        assertThat(ok("/api/payments/orders/" + order).get("status").asString()).isEqualTo("VOIDED");
+        assertThat(ledger(order)).containsExactly("AUTHORIZE APPROVED", "CAPTURE DECLINED", "VOID APPROVED");
+    }
+
+    @Test
+    void anAuthorizationRedeliveredAfterACrashBehindTheProviderPlacesOneHold() {
+        String order = newOrder();
+        String customer = CrashAfterTheProvider.CUSTOMERS + "dora";
+
+        send(cloudEvent("orders", PaymentMessages.COMMANDS, order, AuthorizePayment.TYPE,
+                new AuthorizePayment(order, customer, new BigDecimal("49.90"), "EUR"), newId(), customer));
+        PaymentAuthorized authorized = reader.read(awaitReplies(order, 1).getFirst(), PaymentAuthorized.class).data();
+
+        // the provider was asked twice: the first answer was lost with the rolled-back transaction
+        assertThat(crashes.authorizations(order)).isEqualTo(2);
+        assertThat(ledger(order)).containsExactly("AUTHORIZE APPROVED");
+        JsonNode payment = ok("/api/payments/orders/" + order);
+        assertThat(payment.get("status").asString()).isEqualTo("AUTHORIZED");
+        assertThat(payment.get("paymentId").asString()).isEqualTo(authorized.paymentId());
+        assertThat(jdbc.sql("select provider_reference from payment where order_id = ?").param(order)
+                .query(String.class).single())
+                .isEqualTo(jdbc.sql("select reference from provider_ledger where order_id = ? and operation = 'AUTHORIZE'")
+                        .param(order).query(String.class).single());
+        // a later command on the same key closes the window: one authorization reply, then the capture's
+        send(cloudEvent("orders", PaymentMessages.COMMANDS, order, CapturePayment.TYPE,
+                new CapturePayment(order), newId(), null));
+        assertThat(awaitReplies(order, 2)).extracting(reader::typeOf)
+                .containsExactly(PaymentAuthorized.TYPE, PaymentCaptured.TYPE);
+        assertThat(ledger(order)).containsExactly("AUTHORIZE APPROVED", "CAPTURE APPROVED");
+    }
+
+    @Test
     void invalidCommandGoesToTheDeadLetterTopicAtOnce() {
         String order = newOrder();
 
@@ -307,7 +368,7 @@ class PaymentsIntegrationTest {
         send(cloudEvent("orders", PaymentMessages.COMMANDS, order, CapturePayment.TYPE,
                 new CapturePayment(order), newId(), null));
 
-        assertThat(awaitReplies(order, 1)).extracting(reader::typeOf).containsExactly(PaymentDeclined.TYPE);
+        assertThat(awaitReplies(order, 1)).extracting(reader::typeOf).containsExactly(PaymentCaptureFailed.TYPE);
     }
 
     @Test
@@ -327,6 +388,12 @@ class PaymentsIntegrationTest {
 
         assertThat(readiness.get("status").asString()).isEqualTo("UP");
         assertThat(readiness.get("components").get("db").get("status").asString()).isEqualTo("UP");
+    }
+
+    /** The provider's ledger rows of the order, oldest first: "OPERATION OUTCOME". */
+    private List<String> ledger(String order) {
+        return jdbc.sql("select operation || ' ' || outcome from provider_ledger where order_id = ? order by recorded_at")
+                .param(order).query(String.class).list();
     }
 
     private List<ConsumerRecord<String, byte[]>> awaitReplies(String order, int count) {
@@ -421,12 +488,69 @@ class PaymentsIntegrationTest {
         }
     }
 
+    /**
+     * A crash right behind the provider: the first authorization of an order for a customer whose id starts with
+     * {@value #CUSTOMERS} reaches the provider, which answers (and records it in its ledger), then fails before the
+     * payments transaction commits, so the transaction rolls back and the command is redelivered.
+     */
+    static final class CrashAfterTheProvider implements BeanPostProcessor {
+
+        static final String CUSTOMERS = "crash-after-provider-";
+
+        private final Map<String, AtomicInteger> authorizations = new ConcurrentHashMap<>();
+
+        @Override
+        public Object postProcessAfterInitialization(Object bean, String beanName) {
+            if (!(bean instanceof PaymentProvider provider)) {
+                return bean;
+            }
+            return new PaymentProvider() {
+                @Override
+                public Authorization authorize(IdempotencyKey key, OrderId orderId, CustomerId customerId,
+                        Money amount) {
+                    Authorization answer = provider.authorize(key, orderId, customerId, amount);
+                    int attempt = authorizations.computeIfAbsent(orderId.value(), order -> new AtomicInteger())
+                            .incrementAndGet();
+                    if (customerId.startsWith(CUSTOMERS) && attempt == 1) {
+                        throw new IllegalStateException("crashed after the provider answered " + answer);
+                    }
+                    return answer;
+                }
+
+                @Override
+                public Capture capture(IdempotencyKey key, OrderId orderId, String reference, Money amount) {
+                    return provider.capture(key, orderId, reference, amount);
+                }
+
+                @Override
+                public void voidAuthorization(IdempotencyKey key, OrderId orderId, String reference) {
+                    provider.voidAuthorization(key, orderId, reference);
+                }
+
+                @Override
+                public void refund(IdempotencyKey key, OrderId orderId, String reference, Money amount) {
+                    provider.refund(key, orderId, reference, amount);
+                }
+            };
+        }
+
+        int authorizations(String order) {
+            AtomicInteger count = authorizations.get(order);
+            return count == null ? 0 : count.get();
+        }
+    }
+
     @TestConfiguration(proxyBeanMethods = false)
     static class Observer {
 
         @Bean
         Recorded recorded() {
             return new Recorded();
+        }
+
+        @Bean
+        static CrashAfterTheProvider crashAfterTheProvider() {
+            return new CrashAfterTheProvider();
         }
     }
 }

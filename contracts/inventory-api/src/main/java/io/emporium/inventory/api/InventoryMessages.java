@@ -33,7 +33,10 @@ public final class InventoryMessages {
         public static final String TYPE = "inventory.ReleaseStock";
     }
 
-    /** The order is confirmed: its reserved units leave the warehouse (reserved becomes shipped). Answered by {@link StockCommitted}. */
+    /**
+     * The order's payment is captured: its reserved units leave the warehouse (reserved becomes shipped). Answered by
+     * {@link StockCommitted}, again each time it is repeated (the saga re-sends it until it hears back).
+     */
     public record CommitStock(String orderId) {
         public static final String TYPE = "inventory.CommitStock";
     }

@@ -8,7 +8,7 @@ import java.math.BigDecimal;
  * authorized still answers {@link PaymentVoided} and makes a later authorization for that order a decline.
  *
  * <p>Declines are deterministic (documented in the payments service): an amount over the configured limit, or a
- * customer marked to decline.
+ * customer marked to decline; a capture fails for a customer marked to have their captures refused.
  */
 public final class PaymentMessages {
 
@@ -30,7 +30,10 @@ public final class PaymentMessages {
         public static final String TYPE = "payments.VoidPayment";
     }
 
-    /** The order is confirmed: charge the authorized amount. Answered by {@link PaymentCaptured}. */
+    /**
+     * Charge the authorized amount (the saga's point of no return). Answered by {@link PaymentCaptured}, or by
+     * {@link PaymentCaptureFailed} when nothing was charged. Repeating it charges at most once and answers the same.
+     */
     public record CapturePayment(String orderId) {
         public static final String TYPE = "payments.CapturePayment";
     }
@@ -49,5 +52,14 @@ public final class PaymentMessages {
 
     public record PaymentCaptured(String orderId, String paymentId) {
         public static final String TYPE = "payments.PaymentCaptured";
+    }
+
+    /**
+     * Nothing was charged for the order: the provider refused the capture, or the order has no authorized payment
+     * (none yet, declined, voided or refunded). {@code reason} is human-readable. An authorization that is still held
+     * stays held until a {@link VoidPayment} releases it.
+     */
+    public record PaymentCaptureFailed(String orderId, String reason) {
+        public static final String TYPE = "payments.PaymentCaptureFailed";
     }
 }

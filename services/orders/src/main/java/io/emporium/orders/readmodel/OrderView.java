@@ -41,6 +41,7 @@ public record OrderView(String orderId, String customerId, String status, List<O
         return switch (event) {
             case OrderEvent.PaymentAuthorized authorized -> "payment " + authorized.paymentId();
             case OrderEvent.ShipmentScheduled scheduled -> "shipment " + scheduled.shipmentId();
+            case OrderEvent.PaymentCaptured captured -> "payment " + captured.paymentId() + " captured";
             case OrderEvent.OrderCancelled cancelled -> cancelled.reason();
             default -> null;
         };

@@ -24,7 +24,8 @@ import org.springframework.transaction.support.TransactionTemplate;
 /**
  * Inventory, payments and shipping as the orders service meets them on Kafka: a consumer of their command topics that
  * records every command and answers it (through the orders service's own outbox, so the replies are real envelopes
- * on the real reply topics). The answer to each command is a function of the command, set per test.
+ * on the real reply topics). The answer to each command is a function of the command, set per test; a test may also
+ * send a reply of its own ({@link #send}), which the outbox sends after every answer committed before it.
  */
 public final class FakeParticipants implements AutoCloseable {
 
@@ -37,6 +38,7 @@ public final class FakeParticipants implements AutoCloseable {
     private final Outbox outbox;
     private final TransactionTemplate transactions;
     private final List<Received> received = new CopyOnWriteArrayList<>();
+    private final List<Received> answered = new CopyOnWriteArrayList<>();
     private volatile Function<Object, List<Object>> answers = FakeParticipants::happyPath;
     private volatile boolean running = true;
     private final Thread thread;
@@ -86,6 +88,21 @@ public final class FakeParticipants implements AutoCloseable {
         return received.stream().filter(r -> r.orderId().equals(orderId)).map(Received::type).toList();
     }
 
+    /** The types of the replies sent about the order so far (committed to the outbox), in order. */
+    public List<String> answersFor(String orderId) {
+        return answered.stream().filter(r -> r.orderId().equals(orderId)).map(Received::type).toList();
+    }
+
+    /**
+     * Sends {@code reply} on the reply topic of {@code commandTopic}, keyed by {@code orderId}, with {@code subject} as
+     * the envelope's subject (normally the order id too), as a participant would.
+     */
+    public void send(String commandTopic, String orderId, String subject, Object reply) {
+        transactions.executeWithoutResult(status -> outbox.publish(new OutgoingMessage(replyTopic(commandTopic),
+                orderId, typeOf(reply), subject, reply, null)));
+        answered.add(new Received(typeOf(reply), orderId, null));
+    }
+
     private static final Map<String, Class<?>> COMMANDS = Map.of(
             InventoryMessages.ReserveStock.TYPE, InventoryMessages.ReserveStock.class,
             InventoryMessages.ReleaseStock.TYPE, InventoryMessages.ReleaseStock.class,
@@ -105,6 +122,7 @@ public final class FakeParticipants implements AutoCloseable {
                 for (Object reply : answers.apply(command.data())) {
                     transactions.executeWithoutResult(status -> outbox.publish(new OutgoingMessage(replyTopic(record.topic()),
                             record.key(), typeOf(reply), record.key(), reply, command.customerId())));
+                    answered.add(new Received(typeOf(reply), record.key(), command.customerId()));
                 }
             }
         }

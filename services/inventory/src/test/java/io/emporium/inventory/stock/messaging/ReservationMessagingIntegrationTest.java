@@ -166,6 +166,22 @@ class ReservationMessagingIntegrationTest extends InventoryIntegrationTest {
     }
 
     @Test
+    void aCommitSentAgainIsAnsweredAgainAndShipsTheUnitsOnce() {
+        // the order saga re-sends CommitStock (with a new message id) when its deadline passes without an answer
+        String order = newOrderId();
+        StockLevel before = warehouse.stock(new Sku("SKU-000017")).orElseThrow();
+
+        command(order, ReserveStock.TYPE, new ReserveStock(order, List.of(new Line("SKU-000017", 2))));
+        command(order, CommitStock.TYPE, new CommitStock(order));
+        command(order, CommitStock.TYPE, new CommitStock(order));
+
+        assertThat(awaitReplies(order, 3)).extracting(Message::type)
+                .containsExactly(StockReserved.TYPE, StockCommitted.TYPE, StockCommitted.TYPE);
+        assertThat(warehouse.stock(new Sku("SKU-000017"))).contains(
+                new StockLevel(before.sku(), before.available() - 2, before.reserved(), before.shipped() + 2));
+    }
+
+    @Test
     void commandsThatCanNeverSucceedGoToTheDeadLetterTopicWithoutAReply() {
         String unknownOrder = newOrderId();
         String emptyOrder = newOrderId();

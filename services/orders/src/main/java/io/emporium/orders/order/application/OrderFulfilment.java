@@ -2,6 +2,7 @@ package io.emporium.orders.order.application;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -16,6 +17,7 @@ import io.emporium.orders.order.model.OrderEvents;
 import io.emporium.orders.order.model.OrderId;
 import io.emporium.orders.order.model.OrderLine;
 import io.emporium.orders.saga.model.Command;
+import io.emporium.orders.saga.model.ReplyVerdict;
 import io.emporium.orders.saga.model.SagaDefinition;
 import io.emporium.orders.saga.model.SagaDefinition.Transition;
 import io.emporium.orders.saga.model.SagaInstance;
@@ -25,7 +27,9 @@ import io.emporium.orders.saga.model.Sagas;
  * The orders service's use cases: place an order (idempotently), and drive its fulfilment saga on every participant
  * reply and every passed deadline. Each call is one database transaction that appends the order's new events,
  * stores the saga's next state and writes the outgoing messages to the outbox together, so a crash at any point
- * either did all of it or none, and the saga resumes from what was stored.
+ * either did all of it or none, and the saga resumes from what was stored. Deadlines are handled saga by saga
+ * ({@link #expire}), so that one saga that cannot be handled can be set aside ({@link #quarantine}) without holding
+ * up the others.
  */
 public final class OrderFulfilment {
 
@@ -54,7 +58,12 @@ public final class OrderFulfilment {
         this.clock = clock;
     }
 
-    /** The reply message types the saga listens to, by type name. */
+    /** The saga's name and the names of its retriable steps, e.g. for the metrics of their retries. */
+    public Map<String, List<String>> retriableSteps() {
+        return Map.of(saga.name(), saga.retriableSteps());
+    }
+
+    /** The message types the saga receives (replies and acknowledgements of compensations), by type name. */
     public Map<String, Class<?>> replyTypes() {
         return saga.replyTypes();
     }
@@ -94,26 +103,67 @@ public final class OrderFulfilment {
         });
     }
 
-    /** Applies a participant's reply to the order's saga; a reply the saga does not expect changes nothing. */
-    public void onReply(OrderId id, Object reply) {
-        transactions.inTransaction(() -> {
-            sagas.lock(id.toString()).ifPresent(instance -> advance(instance, (order, now) ->
-                    saga.onReply(instance, order, reply, now)));
-            return null;
+    /**
+     * Offers a participant's reply to the order's saga, which applies it only if it waits for exactly that reply
+     * ({@link SagaDefinition#judge}): the order's new events, the saga's next state and the next commands are stored
+     * together. Anything else changes nothing.
+     *
+     * @return {@link ReplyVerdict.Apply} when applied; {@link ReplyVerdict.Ignore} for a reply the saga knows and
+     *     needs nothing from (an acknowledgement, a repeated answer); {@link ReplyVerdict.Refuse}, with the reason,
+     *     for a reply the saga cannot take (no saga for the order, not the reply it waits for, too late)
+     */
+    public ReplyVerdict onReply(OrderId id, Object reply) {
+        return transactions.inTransaction(() -> {
+            Optional<SagaInstance> instance = sagas.lock(id.toString());
+            ReplyVerdict verdict = saga.judge(instance.orElse(null), reply);
+            if (verdict instanceof ReplyVerdict.Apply) {
+                advance(instance.orElseThrow(), (order, now) -> saga.onReply(instance.get(), order, reply, now));
+            }
+            return verdict;
         });
     }
 
-    /** Fails, and compensates, the sagas whose current step got no reply in time. Returns how many. */
-    public int expireOverdue(int limit) {
-        List<String> overdue = transactions.inTransaction(() -> sagas.expired(clock.instant(), limit));
-        for (String id : overdue) {
-            transactions.inTransaction(() -> {
-                sagas.lock(id).ifPresent(instance -> advance(instance, (order, now) ->
-                        saga.onDeadline(instance, order, now)));
-                return null;
-            });
-        }
-        return overdue.size();
+    /**
+     * Ids of the running sagas whose deadline passed, oldest deadline first, at most {@code limit}; quarantined ones
+     * are left out.
+     */
+    public List<String> overdue(int limit) {
+        return transactions.inTransaction(() -> sagas.expired(clock.instant(), limit));
+    }
+
+    /**
+     * Handles one saga whose deadline passed, in one transaction: a retriable step's command(s) are sent again, any
+     * other step fails and is compensated ({@link SagaDefinition#onDeadline}); a saga that moved on meanwhile is left
+     * alone.
+     *
+     * @throws RuntimeException when the saga or its order cannot be loaded or advanced, or the store is unavailable;
+     *     nothing is changed then
+     */
+    public Expiry expire(String sagaId) {
+        return transactions.inTransaction(() -> {
+            Optional<SagaInstance> locked = sagas.lock(sagaId);
+            if (locked.isEmpty()) {
+                return new Expiry(sagaId, saga.name(), "", Expiry.Outcome.NOTHING, 0);
+            }
+            SagaInstance instance = locked.get();
+            Transition transition = advance(instance, (order, now) -> saga.onDeadline(instance, order, now));
+            SagaInstance next = transition.instance();
+            Expiry.Outcome outcome = !transition.changed() ? Expiry.Outcome.NOTHING
+                    : next.isRunning() ? Expiry.Outcome.RETRIED : Expiry.Outcome.COMPENSATED;
+            return new Expiry(sagaId, saga.name(), saga.stepName(instance), outcome, next.retries());
+        });
+    }
+
+    /**
+     * Sets a saga aside that cannot be handled ({@code reason}: why, in one line): its deadline is no longer checked,
+     * so it stops nothing behind it, and it is listed as quarantined until an operator releases it. Its state is
+     * kept as it was.
+     */
+    public void quarantine(String sagaId, String reason) {
+        transactions.inTransaction(() -> {
+            sagas.quarantine(sagaId, reason, clock.instant());
+            return null;
+        });
     }
 
     /** The order as its event stream says, whatever the read model has caught up with. */
@@ -122,18 +172,18 @@ public final class OrderFulfilment {
     }
 
     private interface Step {
-        Transition apply(Order order, java.time.Instant now);
+        Transition apply(Order order, Instant now);
     }
 
-    private void advance(SagaInstance instance, Step step) {
+    private Transition advance(SagaInstance instance, Step step) {
         Order order = orders.load(OrderId.parse(instance.id())).orElseThrow(() ->
                 new IllegalStateException("saga " + instance.id() + " has no order stream"));
         Transition transition = step.apply(order, clock.instant());
-        if (!transition.changed()) {
-            return;
+        if (transition.changed()) {
+            sagas.update(transition.instance());
+            commit(order, transition.commands());
         }
-        sagas.update(transition.instance());
-        commit(order, transition.commands());
+        return transition;
     }
 
     /** Appends the order's new events and sends the saga's commands and the public events, in one transaction. */

@@ -9,6 +9,7 @@ import io.emporium.orders.order.model.OrderEvent.OrderCancelled;
 import io.emporium.orders.order.model.OrderEvent.OrderConfirmed;
 import io.emporium.orders.order.model.OrderEvent.OrderPlaced;
 import io.emporium.orders.order.model.OrderEvent.PaymentAuthorized;
+import io.emporium.orders.order.model.OrderEvent.PaymentCaptured;
 import io.emporium.orders.order.model.OrderEvent.ShipmentScheduled;
 import io.emporium.orders.order.model.OrderEvent.StockReserved;
 import org.jspecify.annotations.Nullable;
@@ -83,14 +84,25 @@ public final class Order {
         record(new ShipmentScheduled(id, Objects.requireNonNull(shipmentId), at));
     }
 
+    /** The customer was charged; from here on the order is not cancelled any more, only confirmed. */
+    public void paymentCaptured(String paymentId, Instant at) {
+        require(OrderStatus.SHIPMENT_SCHEDULED, "capture payment");
+        record(new PaymentCaptured(id, Objects.requireNonNull(paymentId), at));
+    }
+
+    /** Confirms a paid order whose stock was committed. @throws IllegalStateException unless the payment was captured */
     public void confirm(Instant at) {
-        require(OrderStatus.SHIPMENT_SCHEDULED, "confirm");
+        require(OrderStatus.PAYMENT_CAPTURED, "confirm");
         record(new OrderConfirmed(id, at));
     }
 
-    /** Cancels an order that is not final yet. @throws IllegalStateException for a confirmed or cancelled order */
+    /**
+     * Cancels an order that was not charged yet.
+     *
+     * @throws IllegalStateException for an order that is confirmed, cancelled, or whose payment was captured
+     */
     public void cancel(String reason, Instant at) {
-        if (status.isFinal()) {
+        if (!status.isCancellable()) {
             throw new IllegalStateException("order " + id + " is " + status + " and cannot be cancelled");
         }
         record(new OrderCancelled(id, Objects.requireNonNull(reason), at));
@@ -125,6 +137,7 @@ public final class Order {
                 shipmentId = scheduled.shipmentId();
                 status = OrderStatus.SHIPMENT_SCHEDULED;
             }
+            case PaymentCaptured ignored -> status = OrderStatus.PAYMENT_CAPTURED;
             case OrderConfirmed ignored -> status = OrderStatus.CONFIRMED;
             case OrderCancelled cancelled -> {
                 cancelReason = cancelled.reason();

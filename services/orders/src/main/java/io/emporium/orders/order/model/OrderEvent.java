@@ -29,6 +29,11 @@ public sealed interface OrderEvent {
     record ShipmentScheduled(OrderId orderId, String shipmentId, Instant at) implements OrderEvent {
     }
 
+    /** The customer was charged: the saga's point of no return. */
+    record PaymentCaptured(OrderId orderId, String paymentId, Instant at) implements OrderEvent {
+    }
+
+    /** Paid and its stock committed (left the warehouse's reserve). */
     record OrderConfirmed(OrderId orderId, Instant at) implements OrderEvent {
     }
 

@@ -12,6 +12,7 @@ import io.emporium.orders.order.model.OrderEvent.OrderCancelled;
 import io.emporium.orders.order.model.OrderEvent.OrderConfirmed;
 import io.emporium.orders.order.model.OrderEvent.OrderPlaced;
 import io.emporium.orders.order.model.OrderEvent.PaymentAuthorized;
+import io.emporium.orders.order.model.OrderEvent.PaymentCaptured;
 import io.emporium.orders.order.model.OrderEvent.ShipmentScheduled;
 import io.emporium.orders.order.model.OrderEvent.StockReserved;
 import io.emporium.orders.order.model.OrderId;
@@ -52,6 +53,7 @@ final class OrderEventCodec {
             }
             case PaymentAuthorized authorized -> node.put("paymentId", authorized.paymentId());
             case ShipmentScheduled scheduled -> node.put("shipmentId", scheduled.shipmentId());
+            case PaymentCaptured captured -> node.put("paymentId", captured.paymentId());
             case OrderCancelled cancelled -> node.put("reason", cancelled.reason());
             case StockReserved ignored -> { }
             case OrderConfirmed ignored -> { }
@@ -74,6 +76,7 @@ final class OrderEventCodec {
             case "StockReserved" -> new StockReserved(orderId, at);
             case "PaymentAuthorized" -> new PaymentAuthorized(orderId, node.get("paymentId").asString(), at);
             case "ShipmentScheduled" -> new ShipmentScheduled(orderId, node.get("shipmentId").asString(), at);
+            case "PaymentCaptured" -> new PaymentCaptured(orderId, node.get("paymentId").asString(), at);
             case "OrderConfirmed" -> new OrderConfirmed(orderId, at);
             case "OrderCancelled" -> new OrderCancelled(orderId, node.get("reason").asString(), at);
             default -> throw new IllegalStateException("unknown order event type in the store: " + type);

@@ -22,7 +22,8 @@ import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
- * Saga instances in {@code saga_instance}, locked row by row while a transition runs. A saga that ends is counted
+ * Saga instances in {@code saga_instance}, locked row by row while a transition runs; a quarantined one keeps its
+ * row, marked ({@code quarantined_at}, {@code quarantine_reason}), and is left out of {@link #expired}. A saga that ends is counted
  * once its end is committed: {@code emporium.saga.completed{definition,outcome}} (outcome {@code completed} or
  * {@code compensated}) and its duration from start to end in {@code emporium.saga.duration{definition,outcome}}.
  */
@@ -39,25 +40,26 @@ class JdbcSagas implements Sagas {
 
     @Override
     public void insert(SagaInstance instance) {
-        jdbc.sql("insert into saga_instance (id, definition, step, status, deadline, failure, version) "
-                + "values (?, ?, ?, ?, ?, ?, 1)")
+        jdbc.sql("insert into saga_instance (id, definition, step, status, deadline, failure, retries, version) "
+                + "values (?, ?, ?, ?, ?, ?, ?, 1)")
                 .params(instance.id(), instance.definition(), instance.step(), instance.status().name(),
-                        timestamp(instance.deadline()), instance.failure())
+                        timestamp(instance.deadline()), instance.failure(), instance.retries())
                 .update();
     }
 
     @Override
     public Optional<SagaInstance> lock(String id) {
-        return jdbc.sql("select id, definition, step, status, deadline, failure, version from saga_instance "
+        return jdbc.sql("select id, definition, step, status, deadline, failure, retries, version from saga_instance "
                 + "where id = ? for update").param(id).query(JdbcSagas::instance).optional();
     }
 
     @Override
     public void update(SagaInstance instance) {
         List<Timestamp> started = jdbc.sql("update saga_instance set step = ?, status = ?, deadline = ?, failure = ?, "
-                + "version = version + 1, updated_at = now() where id = ? and version = ? returning started_at")
+                + "retries = ?, version = version + 1, updated_at = now() where id = ? and version = ? "
+                + "returning started_at")
                 .params(instance.step(), instance.status().name(), timestamp(instance.deadline()), instance.failure(),
-                        instance.id(), instance.version())
+                        instance.retries(), instance.id(), instance.version())
                 .query(Timestamp.class).list();
         if (started.size() != 1) {
             throw new OptimisticLockingFailureException("saga " + instance.id() + " changed concurrently");
@@ -92,15 +94,22 @@ class JdbcSagas implements Sagas {
     @Override
     public List<String> expired(Instant now, int limit) {
         return jdbc.sql("select id from saga_instance where status = 'RUNNING' and deadline < ? "
-                + "order by deadline limit ? for update skip locked")
+                + "and quarantined_at is null order by deadline limit ? for update skip locked")
                 .params(Timestamp.from(now), limit).query(String.class).list();
+    }
+
+    @Override
+    public void quarantine(String id, String reason, Instant at) {
+        jdbc.sql("update saga_instance set quarantined_at = ?, quarantine_reason = ? "
+                + "where id = ? and quarantined_at is null")
+                .params(Timestamp.from(at), reason, id).update();
     }
 
     private static SagaInstance instance(ResultSet rs, int row) throws SQLException {
         Timestamp deadline = rs.getTimestamp("deadline");
         return new SagaInstance(rs.getString("id"), rs.getString("definition"), rs.getInt("step"),
                 SagaStatus.valueOf(rs.getString("status")), deadline == null ? null : deadline.toInstant(),
-                rs.getString("failure"), rs.getLong("version"));
+                rs.getString("failure"), rs.getInt("retries"), rs.getLong("version"));
     }
 
     private static Timestamp timestamp(Instant instant) {

@@ -48,6 +48,7 @@ class OrderTest {
         order.stockReserved(T0);
         order.paymentAuthorized("pay-1", T0);
         order.shipmentScheduled("ship-1", T0);
+        order.paymentCaptured("pay-1", T0);
         order.confirm(T0);
 
         Order rebuilt = Order.rebuild(order.uncommittedEvents());
@@ -55,8 +56,8 @@ class OrderTest {
         assertThat(rebuilt.status()).isEqualTo(OrderStatus.CONFIRMED);
         assertThat(rebuilt.paymentId()).isEqualTo("pay-1");
         assertThat(rebuilt.shipmentId()).isEqualTo("ship-1");
-        assertThat(rebuilt.version()).isEqualTo(5);
-        assertThat(rebuilt.committedVersion()).isEqualTo(5);
+        assertThat(rebuilt.version()).isEqualTo(6);
+        assertThat(rebuilt.committedVersion()).isEqualTo(6);
         assertThat(rebuilt.uncommittedEvents()).isEmpty();
     }
 
@@ -66,6 +67,33 @@ class OrderTest {
         assertThatThrownBy(() -> order.paymentAuthorized("pay-1", T0)).isInstanceOf(IllegalStateException.class);
         assertThatThrownBy(() -> order.confirm(T0)).isInstanceOf(IllegalStateException.class);
         assertThat(order.uncommittedEvents()).hasSize(1);
+    }
+
+    @Test
+    void anOrderIsConfirmedOnlyOnceItsPaymentWasCaptured() {
+        Order order = placed();
+        order.stockReserved(T0);
+        order.paymentAuthorized("pay-1", T0);
+        order.shipmentScheduled("ship-1", T0);
+
+        assertThatThrownBy(() -> order.confirm(T0)).isInstanceOf(IllegalStateException.class);
+        order.paymentCaptured("pay-1", T0);
+        assertThat(order.status()).isEqualTo(OrderStatus.PAYMENT_CAPTURED);
+        order.confirm(T0);
+        assertThat(order.status()).isEqualTo(OrderStatus.CONFIRMED);
+    }
+
+    @Test
+    void anOrderWhosePaymentWasCapturedCannotBeCancelled() {
+        Order order = placed();
+        order.stockReserved(T0);
+        order.paymentAuthorized("pay-1", T0);
+        order.shipmentScheduled("ship-1", T0);
+        order.paymentCaptured("pay-1", T0);
+
+        assertThatThrownBy(() -> order.cancel("too late", T0)).isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("PAYMENT_CAPTURED");
+        assertThat(order.status()).isEqualTo(OrderStatus.PAYMENT_CAPTURED);
     }
 
     @Test

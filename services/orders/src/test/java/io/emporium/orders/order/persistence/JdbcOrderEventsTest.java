@@ -77,6 +77,20 @@ class JdbcOrderEventsTest {
     }
 
     @Test
+    void aCapturedPaymentIsStoredAndReadBack() {
+        Order order = place();
+        order.stockReserved(T0);
+        order.paymentAuthorized("pay-1", T0);
+        order.shipmentScheduled("ship-1", T0);
+        order.paymentCaptured("pay-1", T0.plusSeconds(3));
+        events.append(order);
+
+        assertThat(events.stream(order.id())).last()
+            .isEqualTo(new OrderEvent.PaymentCaptured(order.id(), "pay-1", T0.plusSeconds(3)));
+        assertThat(events.load(order.id()).orElseThrow().status()).isEqualTo(OrderStatus.PAYMENT_CAPTURED);
+    }
+
+    @Test
     void anUnknownOrderHasNoStream() {
         assertThat(events.load(OrderId.random())).isEmpty();
     }

@@ -13,10 +13,21 @@ public interface PaymentReplies {
 
     void authorized(OrderId orderId, PaymentId paymentId, CustomerId customerId);
 
-    /** @param customerId who the order is for, if known */
+    /**
+     * The authorization was declined.
+     *
+     * @param customerId who the order is for, if known
+     */
     void declined(OrderId orderId, String reason, @Nullable CustomerId customerId);
 
     void voided(OrderId orderId);
 
     void captured(OrderId orderId, PaymentId paymentId, CustomerId customerId);
+
+    /**
+     * Nothing was captured for the order, for {@code reason}.
+     *
+     * @param customerId who the order is for, if known
+     */
+    void captureFailed(OrderId orderId, String reason, @Nullable CustomerId customerId);
 }

@@ -22,7 +22,10 @@ import org.slf4j.LoggerFactory;
  * transaction as its effect: repeating a command changes nothing and answers what the first one did. Commands about
  * one order are serialized ({@link Payments#lockOrder}), so concurrent deliveries on several threads or instances
  * cannot both take effect. A compensation may arrive before the command it compensates: a void without a payment
- * is remembered, and the late authorization is declined with {@value #ORDER_ALREADY_CANCELLED}.
+ * is remembered, and the late authorization is declined with {@value #ORDER_ALREADY_CANCELLED}. Every provider call
+ * carries an {@link IdempotencyKey} derived from the order and the operation: a command redelivered after a crash that
+ * rolled back what we stored asks the provider again with the same key and gets its first answer, never a second
+ * hold or charge.
  */
 public class PaymentService {
 
@@ -76,9 +79,12 @@ public class PaymentService {
                         ORDER_ALREADY_CANCELLED, now());
             }
             else {
-                payment = switch (provider.authorize(id, command.customerId(), command.amount())) {
+                PaymentProvider.Authorization answer = provider.authorize(IdempotencyKey.authorize(command.orderId()),
+                        command.orderId(), command.customerId(), command.amount());
+                payment = switch (answer) {
                     case PaymentProvider.Authorization.Approved approved ->
-                            Payment.authorized(id, command.orderId(), command.customerId(), command.amount(), now());
+                            Payment.authorized(id, command.orderId(), command.customerId(), command.amount(),
+                                    approved.reference(), now());
                     case PaymentProvider.Authorization.Declined declined ->
                             Payment.declined(id, command.orderId(), command.customerId(), command.amount(),
                                     declined.reason(), now());
@@ -108,13 +114,13 @@ public class PaymentService {
             else {
                 Payment payment = existing.get();
                 if (payment.status() == PaymentStatus.AUTHORIZED) {
-                    provider.voidAuthorization(payment.id());
+                    provider.voidAuthorization(IdempotencyKey.voidAuthorization(orderId), orderId, hold(payment));
                     payment.voidAuthorization(now());
                     payments.update(payment);
                     log.info("Voided {}: {}", payment, reason);
                 }
                 else if (payment.status() == PaymentStatus.CAPTURED) {
-                    provider.refund(payment.id(), payment.amount());
+                    provider.refund(IdempotencyKey.refund(orderId), orderId, hold(payment), payment.amount());
                     payment.refund(now());
                     payments.update(payment);
                     log.warn("Void for captured {}: refunded it ({})", payment, reason);
@@ -126,9 +132,13 @@ public class PaymentService {
 
     /**
      * Charges the order's authorized payment and answers {@code captured(paymentId)}; a CAPTURED payment answers
-     * the same without charging again. Nothing else is ever captured: for a payment that is VOIDED, DECLINED or
-     * REFUNDED, or when the order has no payment, an error is logged and the answer is
-     * {@code declined("nothing captured: ...")}.
+     * the same without charging again. When nothing is captured the answer is {@code captureFailed(reason)}:
+     * <ul>
+     * <li>the provider refused the capture (see the provider for its rules): the payment stays AUTHORIZED (the hold
+     * remains until the saga voids it) and a repeated capture gets the provider's same answer;</li>
+     * <li>the payment is VOIDED, DECLINED or REFUNDED, or the order has no payment: nothing is ever captured then,
+     * an error is logged and the reason is {@code "nothing captured: ..."}.</li>
+     * </ul>
      */
     public void capture(OrderId orderId) {
         transactions.inTransaction(() -> {
@@ -136,22 +146,31 @@ public class PaymentService {
             Optional<Payment> existing = payments.byOrder(orderId);
             if (existing.isEmpty()) {
                 log.error("Capture for order {}, which has no payment: nothing captured", orderId);
-                replies.declined(orderId, "nothing captured: the order has no authorized payment", null);
+                replies.captureFailed(orderId, "nothing captured: the order has no authorized payment", null);
                 return;
             }
             Payment payment = existing.get();
             switch (payment.status()) {
                 case AUTHORIZED -> {
-                    provider.capture(payment.id(), payment.amount());
-                    payment.capture(now());
-                    payments.update(payment);
-                    log.info("Captured {}", payment);
-                    replies.captured(orderId, payment.id(), payment.customerId());
+                    PaymentProvider.Capture answer = provider.capture(IdempotencyKey.capture(orderId), orderId,
+                            hold(payment), payment.amount());
+                    switch (answer) {
+                        case PaymentProvider.Capture.Captured captured -> {
+                            payment.capture(now());
+                            payments.update(payment);
+                            log.info("Captured {}", payment);
+                            replies.captured(orderId, payment.id(), payment.customerId());
+                        }
+                        case PaymentProvider.Capture.Declined declined -> {
+                            log.warn("Capture of {} refused by the provider: {}", payment, declined.reason());
+                            replies.captureFailed(orderId, declined.reason(), payment.customerId());
+                        }
+                    }
                 }
                 case CAPTURED -> replies.captured(orderId, payment.id(), payment.customerId());
                 case VOIDED, DECLINED, REFUNDED -> {
                     log.error("Capture for {}: nothing captured", payment);
-                    replies.declined(orderId, "nothing captured: the payment is " + payment.status(),
+                    replies.captureFailed(orderId, "nothing captured: the payment is " + payment.status(),
                             payment.customerId());
                 }
             }
@@ -174,7 +193,8 @@ public class PaymentService {
             payments.lockOrder(found.get().orderId());
             Payment payment = payments.byId(paymentId).orElseThrow();
             payment.refund(now());
-            provider.refund(payment.id(), payment.amount());
+            provider.refund(IdempotencyKey.refund(payment.orderId()), payment.orderId(), hold(payment),
+                    payment.amount());
             payments.update(payment);
             log.info("Refunded {}", payment);
             return Optional.of(payment);
@@ -194,6 +214,11 @@ public class PaymentService {
             case AUTHORIZED, CAPTURED, REFUNDED ->
                     replies.authorized(payment.orderId(), payment.id(), payment.customerId());
         }
+    }
+
+    /** The provider's id of the payment's hold: every payment but a DECLINED one has one. */
+    private static String hold(Payment payment) {
+        return Objects.requireNonNull(payment.providerReference(), () -> payment + " has no hold at the provider");
     }
 
     /** Database timestamps keep microseconds: so does the domain, and what is stored reads back equal. */

@@ -2,6 +2,7 @@ package io.emporium.payments.payment.messaging;
 
 import io.emporium.payments.api.PaymentMessages;
 import io.emporium.payments.api.PaymentMessages.PaymentAuthorized;
+import io.emporium.payments.api.PaymentMessages.PaymentCaptureFailed;
 import io.emporium.payments.api.PaymentMessages.PaymentCaptured;
 import io.emporium.payments.api.PaymentMessages.PaymentDeclined;
 import io.emporium.payments.api.PaymentMessages.PaymentVoided;
@@ -47,6 +48,11 @@ class OutboxPaymentReplies implements PaymentReplies {
     @Override
     public void captured(OrderId orderId, PaymentId paymentId, CustomerId customerId) {
         publish(orderId, PaymentCaptured.TYPE, new PaymentCaptured(orderId.value(), paymentId.toString()), customerId);
+    }
+
+    @Override
+    public void captureFailed(OrderId orderId, String reason, @Nullable CustomerId customerId) {
+        publish(orderId, PaymentCaptureFailed.TYPE, new PaymentCaptureFailed(orderId.value(), reason), customerId);
     }
 
     private void publish(OrderId orderId, String type, Object data, @Nullable CustomerId customerId) {

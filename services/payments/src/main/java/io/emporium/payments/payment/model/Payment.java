@@ -22,11 +22,13 @@ public final class Payment {
     private final CustomerId customerId;
     private final Money amount;
     private final @Nullable String declineReason;
+    private final @Nullable String providerReference;
     private final List<StatusChange> history;
     private final int version;
 
     private Payment(PaymentId id, OrderId orderId, CustomerId customerId, Money amount,
-            @Nullable String declineReason, List<StatusChange> history, int version) {
+            @Nullable String declineReason, @Nullable String providerReference, List<StatusChange> history,
+            int version) {
         this.id = Objects.requireNonNull(id, "id");
         this.orderId = Objects.requireNonNull(orderId, "orderId");
         this.customerId = Objects.requireNonNull(customerId, "customerId");
@@ -40,26 +42,35 @@ public final class Payment {
         if (declined != (declineReason != null && !declineReason.isBlank())) {
             throw new IllegalArgumentException("A payment has a decline reason exactly when it is DECLINED");
         }
+        if (declined != (providerReference == null || providerReference.isBlank())) {
+            throw new IllegalArgumentException("A payment has a hold at the provider exactly when it is not DECLINED");
+        }
         this.declineReason = declineReason;
+        this.providerReference = providerReference;
     }
 
-    /** A payment the provider authorized: the amount is reserved on the customer's means of payment. */
-    public static Payment authorized(PaymentId id, OrderId orderId, CustomerId customerId, Money amount, Instant at) {
-        return new Payment(id, orderId, customerId, amount, null,
+    /**
+     * A payment the provider authorized: the amount is reserved on the customer's means of payment, held at the
+     * provider under {@code providerReference} (the provider's id of the hold, which capture, void and refund name).
+     */
+    public static Payment authorized(PaymentId id, OrderId orderId, CustomerId customerId, Money amount,
+            String providerReference, Instant at) {
+        return new Payment(id, orderId, customerId, amount, null, Objects.requireNonNull(providerReference),
                 List.of(new StatusChange(PaymentStatus.AUTHORIZED, at)), 0);
     }
 
     /** A payment that was refused, for {@code reason}; nothing was reserved and nothing ever will be. */
     public static Payment declined(PaymentId id, OrderId orderId, CustomerId customerId, Money amount, String reason,
             Instant at) {
-        return new Payment(id, orderId, customerId, amount, reason,
+        return new Payment(id, orderId, customerId, amount, reason, null,
                 List.of(new StatusChange(PaymentStatus.DECLINED, at)), 0);
     }
 
     /** A stored payment, as it was; {@code version} is the store's optimistic-lock counter. */
     public static Payment restore(PaymentId id, OrderId orderId, CustomerId customerId, Money amount,
-            @Nullable String declineReason, List<StatusChange> history, int version) {
-        return new Payment(id, orderId, customerId, amount, declineReason, history, version);
+            @Nullable String declineReason, @Nullable String providerReference, List<StatusChange> history,
+            int version) {
+        return new Payment(id, orderId, customerId, amount, declineReason, providerReference, history, version);
     }
 
     /** AUTHORIZED -> CAPTURED: the order is confirmed, the customer is charged. */
@@ -107,6 +118,11 @@ public final class Payment {
     /** Why the payment was declined; {@code null} unless it is {@link PaymentStatus#DECLINED}. */
     public @Nullable String declineReason() {
         return declineReason;
+    }
+
+    /** The provider's id of the hold; {@code null} exactly when the payment is {@link PaymentStatus#DECLINED}. */
+    public @Nullable String providerReference() {
+        return providerReference;
     }
 
     /** Every status the payment reached, oldest first; the last one is the current status. */

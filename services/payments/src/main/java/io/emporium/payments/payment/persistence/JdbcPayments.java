@@ -31,7 +31,8 @@ import org.springframework.stereotype.Repository;
 class JdbcPayments implements Payments {
 
     private static final String COLUMNS =
-            "select payment_id, order_id, customer_id, amount, currency, decline_reason, version from payment";
+            "select payment_id, order_id, customer_id, amount, currency, decline_reason, provider_reference, version "
+                    + "from payment";
 
     private final JdbcClient jdbc;
 
@@ -59,8 +60,9 @@ class JdbcPayments implements Payments {
     public void add(Payment payment) {
         jdbc.sql("""
                 insert into payment (payment_id, order_id, customer_id, amount, currency, status, decline_reason,
-                                     version, created_at)
-                values (:id, :orderId, :customerId, :amount, :currency, :status, :declineReason, 0, :createdAt)""")
+                                     provider_reference, version, created_at)
+                values (:id, :orderId, :customerId, :amount, :currency, :status, :declineReason, :providerReference, 0,
+                        :createdAt)""")
                 .param("id", payment.id().value())
                 .param("orderId", payment.orderId().value())
                 .param("customerId", payment.customerId().value())
@@ -68,6 +70,7 @@ class JdbcPayments implements Payments {
                 .param("currency", payment.amount().currency().getCurrencyCode())
                 .param("status", payment.status().name())
                 .param("declineReason", payment.declineReason())
+                .param("providerReference", payment.providerReference())
                 .param("createdAt", timestamp(payment.history().getFirst().at()))
                 .update();
         insertHistory(payment, 0);
@@ -119,17 +122,17 @@ class JdbcPayments implements Payments {
     }
 
     private record PaymentRow(UUID id, String orderId, String customerId, Money amount, @Nullable String declineReason,
-            int version) {
+            @Nullable String providerReference, int version) {
 
         static PaymentRow of(ResultSet rs, int row) throws SQLException {
             return new PaymentRow(rs.getObject("payment_id", UUID.class), rs.getString("order_id"),
                     rs.getString("customer_id"), Money.of(rs.getBigDecimal("amount"), rs.getString("currency")),
-                    rs.getString("decline_reason"), rs.getInt("version"));
+                    rs.getString("decline_reason"), rs.getString("provider_reference"), rs.getInt("version"));
         }
 
         Payment toPayment(List<StatusChange> history) {
             return Payment.restore(new PaymentId(id), new OrderId(orderId), new CustomerId(customerId), amount,
-                    declineReason, history, version);
+                    declineReason, providerReference, history, version);
         }
     }
 }

@@ -15,14 +15,18 @@ import org.springframework.validation.annotation.Validated;
  *
  * @param declineAbove amounts above this are declined (default 5000.00)
  * @param declineCustomerPrefix customer ids starting with this are declined (default {@code decline-})
+ * @param declineCaptureCustomerPrefix captures for customer ids starting with this are refused (default
+ *        {@code nocapture-})
  * @param latency how long every provider call takes (default 0)
  */
 @ConfigurationProperties("payments.provider")
 @Validated
 record PaymentProviderProperties(@NotNull @PositiveOrZero BigDecimal declineAbove,
-        @NotBlank String declineCustomerPrefix, @NotNull Duration latency) {
+        @NotBlank String declineCustomerPrefix, @NotBlank String declineCaptureCustomerPrefix,
+        @NotNull Duration latency) {
 
-    SimulatedPaymentProvider simulated() {
-        return new SimulatedPaymentProvider(declineAbove, declineCustomerPrefix, latency);
+    SimulatedPaymentProvider simulated(ProviderLedger ledger) {
+        return new SimulatedPaymentProvider(declineAbove, declineCustomerPrefix, declineCaptureCustomerPrefix, latency,
+                ledger);
     }
 }

@@ -51,7 +51,8 @@ public final class InMemoryPayments implements Payments, CancelledOrders {
             throw new IllegalStateException("Stale " + payment);
         }
         byOrder.put(payment.orderId(), Payment.restore(payment.id(), payment.orderId(), payment.customerId(),
-                payment.amount(), payment.declineReason(), payment.history(), payment.version() + 1));
+                payment.amount(), payment.declineReason(), payment.providerReference(), payment.history(),
+                payment.version() + 1));
     }
 
     @Override
@@ -74,6 +75,6 @@ public final class InMemoryPayments implements Payments, CancelledOrders {
 
     private static Payment copy(Payment payment) {
         return Payment.restore(payment.id(), payment.orderId(), payment.customerId(), payment.amount(),
-                payment.declineReason(), payment.history(), payment.version());
+                payment.declineReason(), payment.providerReference(), payment.history(), payment.version());
     }
 }

@@ -85,7 +85,7 @@ class PaymentServiceTest {
 
         assertThat(payments.byOrder(ORDER).orElseThrow().status()).isEqualTo(PaymentStatus.VOIDED);
         assertThat(replies.last()).isEqualTo(new Sent("voided", ORDER, null, null));
-        assertThat(provider.calls()).last().asString().startsWith("void ");
+        assertThat(provider.calls()).last().isEqualTo("void:order-1");
     }
 
     @Test
@@ -162,7 +162,7 @@ class PaymentServiceTest {
 
         assertThat(payments.byOrder(ORDER).orElseThrow().status()).isEqualTo(PaymentStatus.VOIDED);
         assertThat(provider.calls()).noneMatch(call -> call.startsWith("capture"));
-        assertThat(replies.last()).isEqualTo(new Sent("declined", ORDER, null, "nothing captured: the payment is VOIDED"));
+        assertThat(replies.last()).isEqualTo(new Sent("captureFailed", ORDER, null, "nothing captured: the payment is VOIDED"));
     }
 
     @Test
@@ -171,7 +171,7 @@ class PaymentServiceTest {
 
         service.capture(ORDER);
 
-        assertThat(replies.last()).isEqualTo(new Sent("declined", ORDER, null, "nothing captured: the payment is DECLINED"));
+        assertThat(replies.last()).isEqualTo(new Sent("captureFailed", ORDER, null, "nothing captured: the payment is DECLINED"));
     }
 
     @Test
@@ -180,7 +180,29 @@ class PaymentServiceTest {
 
         assertThat(payments.count()).isZero();
         assertThat(replies.last())
-                .isEqualTo(new Sent("declined", ORDER, null, "nothing captured: the order has no authorized payment"));
+                .isEqualTo(new Sent("captureFailed", ORDER, null, "nothing captured: the order has no authorized payment"));
+    }
+
+    @Test
+    void aCaptureTheProviderRefusesIsAnsweredCaptureFailedAndTheAuthorizationStaysHeldUntilVoided() {
+        service.authorize(authorize("nocapture-carl", "49.90"));
+
+        service.capture(ORDER);
+
+        assertThat(replies.last()).isEqualTo(new Sent("captureFailed", ORDER, null, "capture refused by issuer"));
+        assertThat(payments.byOrder(ORDER).orElseThrow().status()).isEqualTo(PaymentStatus.AUTHORIZED);
+        service.voidPayment(ORDER, "payment capture failed: capture refused by issuer");
+        assertThat(payments.byOrder(ORDER).orElseThrow().status()).isEqualTo(PaymentStatus.VOIDED);
+    }
+
+    @Test
+    void everyProviderCallCarriesAKeyMadeOfTheOperationAndTheOrder() {
+        service.authorize(authorize("alice", "49.90"));
+        service.capture(ORDER);
+        service.voidPayment(ORDER, "saga timed out waiting for the capture");
+
+        assertThat(provider.calls()).containsExactly("authorize:order-1", "capture:order-1", "refund:order-1");
+        assertThat(payments.byOrder(ORDER).orElseThrow().providerReference()).isEqualTo("hold-order-1");
     }
 
     @Test
@@ -191,7 +213,7 @@ class PaymentServiceTest {
         service.voidPayment(ORDER, "saga timed out waiting for the capture");
 
         assertThat(payments.byOrder(ORDER).orElseThrow().status()).isEqualTo(PaymentStatus.REFUNDED);
-        assertThat(provider.calls()).last().asString().startsWith("refund ");
+        assertThat(provider.calls()).last().isEqualTo("refund:order-1");
         assertThat(replies.last().kind()).isEqualTo("voided");
     }
 

@@ -11,7 +11,7 @@ import org.jspecify.annotations.Nullable;
 /** Remembers every reply, in order, for assertions. */
 public final class RecordingReplies implements PaymentReplies {
 
-    /** One reply: its kind ("authorized", "declined", "voided", "captured") and what it carried. */
+    /** One reply: its kind ("authorized", "declined", "voided", "captured", "captureFailed") and what it carried. */
     public record Sent(String kind, OrderId orderId, @Nullable PaymentId paymentId, @Nullable String reason) {
     }
 
@@ -35,6 +35,11 @@ public final class RecordingReplies implements PaymentReplies {
     @Override
     public void captured(OrderId orderId, PaymentId paymentId, CustomerId customerId) {
         sent.add(new Sent("captured", orderId, paymentId, null));
+    }
+
+    @Override
+    public void captureFailed(OrderId orderId, String reason, @Nullable CustomerId customerId) {
+        sent.add(new Sent("captureFailed", orderId, null, reason));
     }
 
     public List<Sent> sent() {

@@ -88,11 +88,29 @@ class PaymentTest {
         List<StatusChange> declined = List.of(new StatusChange(PaymentStatus.DECLINED, T0));
 
         assertThatIllegalArgumentException().isThrownBy(
-                () -> Payment.restore(PaymentId.random(), order, customer, amount, "why", authorized, 0));
+                () -> Payment.restore(PaymentId.random(), order, customer, amount, "why", "hold-1", authorized, 0));
         assertThatIllegalArgumentException().isThrownBy(
-                () -> Payment.restore(PaymentId.random(), order, customer, amount, null, declined, 0));
+                () -> Payment.restore(PaymentId.random(), order, customer, amount, null, null, declined, 0));
         assertThatIllegalArgumentException().isThrownBy(
-                () -> Payment.restore(PaymentId.random(), order, customer, amount, null, List.of(), 0));
+                () -> Payment.restore(PaymentId.random(), order, customer, amount, null, "hold-1", List.of(), 0));
+    }
+
+    @Test
+    void everyPaymentButADeclinedOneHasAHoldAtTheProvider() {
+        OrderId order = new OrderId("order-1");
+        CustomerId customer = new CustomerId("alice");
+        Money amount = Money.of(BigDecimal.ONE, "EUR");
+        List<StatusChange> voided = List.of(new StatusChange(PaymentStatus.AUTHORIZED, T0),
+                new StatusChange(PaymentStatus.VOIDED, T1));
+        List<StatusChange> declined = List.of(new StatusChange(PaymentStatus.DECLINED, T0));
+
+        assertThat(authorized().providerReference()).isEqualTo("hold-1");
+        assertThat(Payment.restore(PaymentId.random(), order, customer, amount, null, "hold-1", voided, 1)
+                .providerReference()).isEqualTo("hold-1");
+        assertThatIllegalArgumentException().isThrownBy(
+                () -> Payment.restore(PaymentId.random(), order, customer, amount, null, null, voided, 1));
+        assertThatIllegalArgumentException().isThrownBy(
+                () -> Payment.restore(PaymentId.random(), order, customer, amount, "why", "hold-1", declined, 0));
     }
 
     @Test
@@ -104,6 +122,6 @@ class PaymentTest {
 
     private static Payment authorized() {
         return Payment.authorized(PaymentId.random(), new OrderId("order-1"), new CustomerId("alice"),
-                Money.of(new BigDecimal("49.90"), "EUR"), T0);
+                Money.of(new BigDecimal("49.90"), "EUR"), "hold-1", T0);
     }
 }

@@ -69,6 +69,7 @@ class JdbcPaymentsTest {
             assertThat(loaded.customerId()).isEqualTo(payment.customerId());
             assertThat(loaded.amount()).isEqualTo(Money.of(new BigDecimal("1234.50"), "EUR"));
             assertThat(loaded.history()).containsExactly(new StatusChange(PaymentStatus.AUTHORIZED, T0));
+            assertThat(loaded.providerReference()).isEqualTo("hold-" + payment.orderId().value());
             assertThat(loaded.version()).isZero();
         }
     }
@@ -186,7 +187,7 @@ class JdbcPaymentsTest {
 
     private static Payment authorized(OrderId order, String amount, String currency) {
         return Payment.authorized(PaymentId.random(), order, new CustomerId("alice"),
-                Money.of(new BigDecimal(amount), currency), T0);
+                Money.of(new BigDecimal(amount), currency), "hold-" + order.value(), T0);
     }
 
     private static OrderId uniqueOrder() {
