@@ -29,13 +29,20 @@ final class Emporium {
 
     /** Runs {@code ./emporium args...}, waits at most {@code timeout}, and returns its exit code and output. */
     static Result run(Duration timeout, String... args) {
+        return run(timeout, java.util.Map.of(), args);
+    }
+
+    /** {@link #run(Duration, String...)} with variables added to the command's environment. */
+    static Result run(Duration timeout, java.util.Map<String, String> env, String... args) {
         List<String> command = new ArrayList<>();
         command.add(HOME.resolve("emporium").toString());
         command.addAll(List.of(args));
         try {
             Path output = Files.createTempFile("emporium-", ".out");
-            Process process = new ProcessBuilder(command).directory(HOME.toFile()).redirectErrorStream(true)
-                    .redirectOutput(output.toFile()).start();
+            ProcessBuilder builder = new ProcessBuilder(command).directory(HOME.toFile()).redirectErrorStream(true)
+                    .redirectOutput(output.toFile());
+            builder.environment().putAll(env);
+            Process process = builder.start();
             if (!process.waitFor(timeout.toSeconds(), TimeUnit.SECONDS)) {
                 process.destroyForcibly().waitFor();
                 throw new AssertionError("'emporium " + String.join(" ", args) + "' did not finish within " + timeout

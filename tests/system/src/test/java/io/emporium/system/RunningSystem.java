@@ -20,6 +20,11 @@ import static org.assertj.core.api.Assertions.fail;
  * Starts the real system once for all system test classes of a run ({@code ./emporium up -d}) and, as a safety net,
  * stops it when the run ends. {@link DownLeavesNothingSystemTest}, ordered last, stops it explicitly and checks
  * that nothing is left behind.
+ *
+ * <p>The start takes the path of a first run on a fresh machine, on purpose: {@code up} gets an empty cache
+ * ({@code XDG_CACHE_HOME}, where the PostgreSQL binaries are unpacked) and every JVM an empty temporary directory,
+ * through {@code JAVA_TOOL_OPTIONS} (which also proves the launcher and the services cope with that variable set).
+ * {@link FirstRunSystemTest} checks both were used.
  */
 final class RunningSystem implements BeforeAllCallback {
 
@@ -44,7 +49,7 @@ final class RunningSystem implements BeforeAllCallback {
             assertThat(Emporium.listeningSystemPorts())
                     .as("ports of the system must be free before the tests start it (is a system already running?)")
                     .isEmpty();
-            Emporium.Result up = Emporium.run(Duration.ofMinutes(10), "up", "-d");
+            Emporium.Result up = Emporium.run(Duration.ofMinutes(15), freshMachine(), "up", "-d");
             if (up.exitCode() != 0) {
                 Emporium.run(Duration.ofMinutes(2), "down");
                 fail("'emporium up -d' failed with exit code " + up.exitCode() + ":\n" + up.output());
@@ -54,6 +59,23 @@ final class RunningSystem implements BeforeAllCallback {
             context.getRoot().getStore(ExtensionContext.Namespace.GLOBAL)
                     .put(RunningSystem.class, (AutoCloseable) RunningSystem::stop);
         }
+    }
+
+    /** Where the fresh path's empty cache and temporary directory are: recreated before every run. */
+    static final Path FIRST_RUN = Emporium.HOME.resolve("tests/system/target/first-run");
+
+    /** An empty cache and an empty JVM temporary directory, as a machine that never ran Emporium has. */
+    private static Map<String, String> freshMachine() throws IOException {
+        if (Files.exists(FIRST_RUN)) {
+            try (var paths = Files.walk(FIRST_RUN)) {
+                for (Path path : paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                    Files.delete(path);
+                }
+            }
+        }
+        Path cache = Files.createDirectories(FIRST_RUN.resolve("cache"));
+        Path tmp = Files.createDirectories(FIRST_RUN.resolve("tmp"));
+        return Map.of("XDG_CACHE_HOME", cache.toString(), "JAVA_TOOL_OPTIONS", "-Djava.io.tmpdir=" + tmp);
     }
 
     /** Stops the system (once); returns the output of {@code down}, or null if it was already stopped. */
