@@ -21,8 +21,8 @@ import tools.jackson.databind.json.JsonMapper;
 /** How dead letters read: a table for people, with long texts shortened to one line, or JSON with everything. */
 final class DeadLetterView {
 
-    static final int KEY_WIDTH = 40;
-    static final int ERROR_WIDTH = 80;
+    static final int ORDER_WIDTH = 40;
+    static final int REASON_WIDTH = 80;
     static final int VALUE_WIDTH = 60;
 
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss");
@@ -45,11 +45,11 @@ final class DeadLetterView {
                     TIME.format(letter.time().atZone(zone)),
                     letter.ceType(),
                     letter.kind().leavesAnOrderStuck() ? letter.kind().name() : null,
-                    shorten(letter.subject(), KEY_WIDTH),
+                    shorten(letter.subject(), ORDER_WIDTH),
                     letter.ceId(),
                     letter.originalPosition(),
                     replayOf(letter, replays) == null ? "no" : "yes",
-                    shorten(firstLine(letter.exceptionMessage()), ERROR_WIDTH),
+                    shorten(firstLine(letter.exceptionMessage()), REASON_WIDTH),
                     shorten(text(letter.value()), VALUE_WIDTH));
         }
         return table;

@@ -52,8 +52,11 @@ class ReadModelQuarantineIntegrationTest extends OrdersIntegrationTest {
         UUID unwritable = place(placed("10000000000000.00"));
         UUID after = place(placed("5.00"));
 
-        await().atMost(PATIENCE).untilAsserted(() -> assertThat(quarantined()).contains(unreadable, unwritable));
-        assertThat(summarized()).contains(before, after).doesNotContain(unreadable, unwritable);
+        await().atMost(PATIENCE).untilAsserted(() -> {
+            assertThat(quarantined()).contains(unreadable, unwritable);
+            assertThat(summarized()).contains(before, after);
+        });
+        assertThat(summarized()).doesNotContain(unreadable, unwritable);
         JsonNode listed = json.readTree(quarantineEndpoint()).get("projection");
         assertThat(listed.get("items").findValuesAsString("id"))
             .contains(unreadable.toString(), unwritable.toString());

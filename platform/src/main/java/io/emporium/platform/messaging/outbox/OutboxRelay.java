@@ -100,7 +100,7 @@ final class OutboxRelay implements SmartLifecycle {
     static final int PHASE = SmartLifecycle.DEFAULT_PHASE - 4096;
 
     /** What Kafka refuses however often it is sent: something is wrong with the record, not with Kafka's state. */
-    static final List<Class<? extends Exception>> REFUSED_FOR_GOOD = List.of(RecordTooLargeException.class,
+    private static final List<Class<? extends Exception>> REFUSED_FOR_GOOD = List.of(RecordTooLargeException.class,
             RecordBatchTooLargeException.class, InvalidTopicException.class, InvalidRecordException.class,
             SerializationException.class);
 
@@ -366,7 +366,7 @@ final class OutboxRelay implements SmartLifecycle {
      * Whether Kafka refuses this for good: one of {@link #REFUSED_FOR_GOOD}, anywhere in the cause chain (the
      * template wraps the producer's exception).
      */
-    static boolean refusedForGood(Throwable failure) {
+    private static boolean refusedForGood(Throwable failure) {
         int depth = 0;
         for (Throwable cause = failure; cause != null && depth < 16; cause = cause.getCause(), depth++) {
             for (Class<? extends Exception> type : REFUSED_FOR_GOOD) {
@@ -489,7 +489,7 @@ final class OutboxRelay implements SmartLifecycle {
     }
 
     /** The failure in one line: its class and message, and those of its root cause. */
-    static String describe(@Nullable Throwable failure) {
+    private static String describe(@Nullable Throwable failure) {
         if (failure == null) {
             return "unknown failure";
         }

@@ -289,7 +289,7 @@ class OutboxRelayTest {
             .contains(unlucky, "failed 3 times while Kafka acknowledged other messages", "NotEnoughReplicasException"));
         await().atMost(PATIENCE).until(() -> jdbc.queryForObject("select count(*) from outbox_message where"
                 + " message_id = ?::uuid", Integer.class, behindIt) == 0);
-        assertThat(recorded.withId(AROUND, behindIt)).isNotNull();
+        await().atMost(PATIENCE).until(() -> recorded.withId(AROUND, behindIt) != null);
         List<String> others = recorded.values(AROUND, otherKey);
         assertThat(others).as("the other key, in order").isEqualTo(sequence(others.size())).hasSizeGreaterThan(2);
         // sent with the unlucky one in the first round at most, then held back until it was quarantined
