@@ -22,11 +22,15 @@ final class KnownMetrics {
             // every service: JVM and connection pool
             "jvm_memory_used_bytes", "jvm_memory_committed_bytes", "jvm_memory_max_bytes",
             "hikaricp_connections_active", "hikaricp_connections_pending",
-            // platform messaging: outbox (OutboxBacklog, OutboxRelay), inbox (JdbcInbox), Kafka consumers
+            // platform messaging: outbox (OutboxBacklog, OutboxRelay), inbox (JdbcInbox), Kafka consumers and their
+            // dead letters (DeadLetterCounter)
             "emporium_outbox_backlog_messages", "emporium_outbox_oldest_age_seconds",
-            "emporium_outbox_published_total", "emporium_outbox_failed_total",
+            "emporium_outbox_published_total", "emporium_outbox_failed_total", "emporium_outbox_quarantined_total",
             "emporium_inbox_duplicates_total",
             "kafka_consumer_fetch_manager_records_lag_max",
+            "emporium_messaging_dead_lettered_total",
+            // platform quarantine: items set aside per kind (QuarantineAutoConfiguration)
+            "emporium_quarantined",
             // platform security (SecurityEvents), identity (LoginEvents), gateway (RateLimitFilter)
             "emporium_security_events_total", "emporium_security_logins_total",
             "emporium_gateway_rate_limited_total",

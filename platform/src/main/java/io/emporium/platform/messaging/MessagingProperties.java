@@ -29,10 +29,14 @@ public record MessagingProperties(@DefaultValue("true") boolean enabled, @Defaul
      * @param maxBackoff longest pause between attempts while Kafka or the database fail (default 5s)
      * @param sendTimeout how long a round waits for Kafka's acknowledgements before counting the rest as failed
      *     (default 30s; the producer's own {@code delivery.timeout.ms} normally ends a send earlier)
+     * @param quarantineAfter failed sends of one message, each in a round in which Kafka acknowledged other
+     *     messages, after which the message is quarantined (default 5); failures while Kafka acknowledges nothing (it
+     *     is down or unreachable) never count, and a message Kafka refuses for good (too large, invalid topic) is
+     *     quarantined at its first failure
      */
     public record Relay(@DefaultValue("true") boolean enabled, @DefaultValue("100ms") Duration pollInterval,
             @DefaultValue("200") int batchSize, @DefaultValue("5s") Duration maxBackoff,
-            @DefaultValue("30s") Duration sendTimeout) {
+            @DefaultValue("30s") Duration sendTimeout, @DefaultValue("5") int quarantineAfter) {
     }
 
     /**

@@ -2,6 +2,10 @@ package io.emporium.platform.messaging;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
+import java.util.SortedSet;
+import java.util.TreeSet;
+import java.util.concurrent.ConcurrentHashMap;
 
 import org.apache.kafka.clients.admin.NewTopic;
 import org.springframework.kafka.config.TopicBuilder;
@@ -17,7 +21,9 @@ import org.springframework.kafka.core.KafkaAdmin;
  *     return topics.withDeadLetterTopics("orders.order-placed", "orders.order-cancelled");
  * }
  * }</pre>
- * Both the publisher and the consumers of a topic may declare it; declarations with the same settings agree.
+ * Both the publisher and the consumers of a topic may declare it; declarations with the same settings agree. The
+ * dead-letter topics declared here are remembered ({@link #declaredDeadLetterTopics}): the platform counts what is
+ * dead-lettered on each of them from 0.
  */
 public final class MessagingTopics {
 
@@ -26,6 +32,7 @@ public final class MessagingTopics {
 
     private final int partitions;
     private final short replicationFactor;
+    private final Set<String> declaredDeadLetterTopics = ConcurrentHashMap.newKeySet();
 
     public MessagingTopics(int partitions, short replicationFactor) {
         if (partitions < 1 || replicationFactor < 1) {
@@ -42,6 +49,7 @@ public final class MessagingTopics {
         for (String topic : topics) {
             all.add(topic(topic));
             all.add(topic(deadLetterTopicOf(topic)));
+            declaredDeadLetterTopics.add(deadLetterTopicOf(topic));
         }
         return new KafkaAdmin.NewTopics(all.toArray(NewTopic[]::new));
     }
@@ -49,6 +57,11 @@ public final class MessagingTopics {
     /** The dead-letter topic of {@code topic}: {@code <topic>.DLT}. */
     public static String deadLetterTopicOf(String topic) {
         return topic + DEAD_LETTER_SUFFIX;
+    }
+
+    /** The dead-letter topics {@link #withDeadLetterTopics} declared so far, sorted. */
+    public SortedSet<String> declaredDeadLetterTopics() {
+        return new TreeSet<>(declaredDeadLetterTopics);
     }
 
     public int partitions() {

@@ -37,7 +37,9 @@
  * caller's transaction. The relay ({@code outbox.OutboxRelay}) in each instance sends committed rows in id order,
  * one instance per database at a time (PostgreSQL advisory lock), and deletes exactly the rows Kafka acknowledged;
  * while Kafka is down rows wait and are retried with capped exponential backoff. A commit wakes the local relay at
- * once, otherwise it polls every {@code emporium.messaging.relay.poll-interval}.</li>
+ * once, otherwise it polls every {@code emporium.messaging.relay.poll-interval}. A row Kafka refuses for good, or
+ * that keeps failing while others go out ({@code emporium.messaging.relay.quarantine-after}), is quarantined: marked
+ * in its table, skipped, listed by {@code /actuator/quarantine}; it never stalls the rows behind it.</li>
  * <li>The envelope ({@link io.emporium.platform.messaging.MessageEnvelope}): CloudEvents 1.0 binary mode, record key
  * = message key, {@code ce_*} headers, JSON value, W3C {@code traceparent}. The relay sends each message with the
  * trace context captured when it was published, so the consumer's span continues the publisher's trace.</li>
@@ -47,17 +49,23 @@
  * consumer's transaction ({@code inbox_message}).</li>
  * <li>Listener error handling: retries with exponential backoff up to
  * {@code emporium.messaging.consumer.max-attempts}, then {@code <topic>.DLT}; an
- * {@code InvalidMessageException} goes there at once.</li>
- * <li>Tables: {@code outbox_message} and {@code inbox_message}, created by the platform's own Flyway
- * ({@code classpath:db/emporium-platform}, history {@code platform_schema_history}) right after the service's own
- * migrations and before any bean uses them ({@link io.emporium.platform.messaging.schema.PlatformSchema}).</li>
+ * {@code InvalidMessageException} goes there at once. Each dead letter is counted once the dead-letter topic took
+ * it.</li>
+ * <li>Tables: {@code outbox_message} (with its quarantine columns) and {@code inbox_message}, created by the
+ * platform's own Flyway ({@code classpath:db/emporium-platform}, history {@code platform_schema_history}) right after
+ * the service's own migrations and before any bean uses them
+ * ({@link io.emporium.platform.messaging.schema.PlatformSchema}).</li>
  * </ul>
  *
  * <h2>Metrics</h2>
- * {@code emporium.outbox.backlog} (unsent rows), {@code emporium.outbox.oldest.age} (seconds),
- * {@code emporium.outbox.published}, {@code emporium.outbox.failed}, {@code emporium.outbox.delay} (publish to
- * acknowledgement), {@code emporium.inbox.duplicates} (tag {@code consumer}); plus Spring Kafka's listener and
- * Kafka client metrics.
+ * {@code emporium.outbox.backlog} (rows waiting to be sent, quarantined ones excluded),
+ * {@code emporium.outbox.oldest.age} (seconds), {@code emporium.outbox.published}, {@code emporium.outbox.failed},
+ * {@code emporium.outbox.quarantined} (rows set aside, ever), {@code emporium.outbox.delay} (publish to
+ * acknowledgement), {@code emporium.quarantined{kind=outbox}} (rows set aside now),
+ * {@code emporium.messaging.dead_lettered} (tags {@code topic}: the dead-letter topic, {@code reason}:
+ * {@code invalid} or {@code failed}; 0 from the start for every declared dead-letter topic),
+ * {@code emporium.inbox.duplicates} (tag {@code consumer}); plus Spring Kafka's listener and Kafka client
+ * metrics.
  *
  * <p>Settings: {@link io.emporium.platform.messaging.MessagingProperties}; Kafka client defaults
  * ({@code spring.kafka.*}) are in {@code emporium-defaults.properties}. Why we wrote the outbox relay and the inbox

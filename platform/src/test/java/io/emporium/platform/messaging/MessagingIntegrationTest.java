@@ -15,6 +15,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.IntStream;
 
 import io.emporium.platform.messaging.producer.MessagingProducer;
+import io.emporium.platform.quarantine.Quarantine;
 import io.emporium.platform.test.kafka.TestKafka;
 import io.emporium.platform.test.postgres.PostgresTestDatabase;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -49,6 +50,7 @@ import static org.awaitility.Awaitility.await;
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.NONE, properties = {
         "spring.application.name=messaging-test", "emporium.messaging.consumer.max-attempts=3",
+        "spring.kafka.producer.properties.max.request.size=65536",
         "emporium.messaging.consumer.initial-backoff=50ms", "emporium.messaging.consumer.max-backoff=200ms",
         "logging.level.org.apache.kafka=WARN", "logging.level.kafka=WARN" })
 @DirtiesContext(classMode = DirtiesContext.ClassMode.AFTER_CLASS)
@@ -58,6 +60,7 @@ class MessagingIntegrationTest {
     static final String BURST = "test.burst";
     static final String FAILING = "test.always-failing";
     static final String INVALID = "test.invalid";
+    static final String DEAD_LETTERED = "emporium.messaging.dead_lettered";
     static final Duration PATIENCE = Duration.ofSeconds(30);
 
     @DynamicPropertySource
@@ -92,6 +95,9 @@ class MessagingIntegrationTest {
 
     @Autowired
     MessagingProducer producer;
+
+    @Autowired
+    List<Quarantine> quarantines;
 
     TransactionTemplate transactions;
 
@@ -252,6 +258,7 @@ class MessagingIntegrationTest {
     @Test
     void recordThatAlwaysFailsLandsOnTheDeadLetterTopicAfterMaxAttempts() {
         String key = "sku-" + UUID.randomUUID();
+        double deadLettered = deadLettered(FAILING + ".DLT", "failed");
         String id = transactions.execute(s -> outbox.publish(stockReserved(FAILING, key, 1)));
 
         await().atMost(PATIENCE).until(() -> recorded.withId(FAILING + ".DLT", id) != null);
@@ -262,11 +269,14 @@ class MessagingIntegrationTest {
         assertThat(dead.header("kafka_dlt-original-topic")).isEqualTo(FAILING);
         assertThat(dead.header("kafka_dlt-exception-message")).contains("stock service is down");
         assertThat(dead.header("kafka_dlt-exception-stacktrace")).contains("IllegalStateException");
+        await().atMost(PATIENCE).until(() -> deadLettered(FAILING + ".DLT", "failed") == deadLettered + 1);
+        assertThat(deadLettered(FAILING + ".DLT", "invalid")).isZero();
     }
 
     @Test
     void invalidMessageLandsOnTheDeadLetterTopicAtTheFirstAttempt() throws Exception {
         String key = "garbage-" + UUID.randomUUID();
+        double deadLettered = deadLettered(INVALID + ".DLT", "invalid");
         producer.template().send(INVALID, key, "not an envelope".getBytes(StandardCharsets.UTF_8)).get();
 
         await().atMost(PATIENCE).until(() -> recorded.values(INVALID + ".DLT", key).size() == 1);
@@ -277,6 +287,38 @@ class MessagingIntegrationTest {
         assertThat(listeners.attempts(key)).isEqualTo(1);
         assertThat(dead.header("kafka_dlt-exception-stacktrace")).contains(InvalidMessageException.class.getName());
         assertThat(dead.header("kafka_dlt-exception-message")).contains("has no ce_type header");
+        await().atMost(PATIENCE).until(() -> deadLettered(INVALID + ".DLT", "invalid") == deadLettered + 1);
+    }
+
+    @Test
+    void everyDeclaredDeadLetterTopicIsCountedFromZeroBeforeAnythingIsDeadLettered() {
+        for (String topic : List.of(ORDERS, BURST)) {
+            assertThat(deadLettered(topic + ".DLT", "failed")).as(topic).isZero();
+            assertThat(deadLettered(topic + ".DLT", "invalid")).as(topic).isZero();
+        }
+    }
+
+    @Test
+    void aMessageKafkaRefusesIsQuarantinedAndListedWhileTheMessagesAfterItOfTheSameKeyArrive() {
+        String key = "sku-" + UUID.randomUUID();
+        String before = transactions.execute(s -> outbox.publish(stockReserved(ORDERS, key, 1)));
+        // larger than the producer's max.request.size (64 KiB here)
+        String tooLarge = transactions.execute(s -> outbox.publish(new OutgoingMessage(ORDERS, key, "StockReserved",
+                key, new StockReserved("x".repeat(70_000), 2), null)));
+        String after = transactions.execute(s -> outbox.publish(stockReserved(ORDERS, key, 3)));
+
+        await().atMost(PATIENCE).until(() -> recorded.withId(ORDERS, after) != null);
+        assertThat(recorded.withId(ORDERS, before)).isNotNull();
+        assertThat(recorded.withId(ORDERS, tooLarge)).isNull();
+        Quarantine outboxQuarantine = quarantines.stream().filter(q -> q.kind().equals("outbox")).findFirst()
+            .orElseThrow();
+        // the relay marks it in the transaction of its round, which commits after Kafka acknowledged the others
+        await().atMost(PATIENCE).untilAsserted(() -> assertThat(outboxQuarantine.list(100))
+            .anySatisfy(item -> assertThat(item.reason())
+                .contains(tooLarge, "StockReserved to " + ORDERS, "RecordTooLargeException")));
+        assertThat(meters.get("emporium.quarantined").tag("kind", "outbox").gauge().value()).isGreaterThanOrEqualTo(1);
+        assertThat(jdbc.queryForObject("select count(*) from outbox_message where message_id = ?::uuid"
+                + " and quarantined_at is not null", Integer.class, tooLarge)).isEqualTo(1);
     }
 
     @Test
@@ -287,6 +329,10 @@ class MessagingIntegrationTest {
                 String.class)).contains("1");
         assertThat(jdbc.queryForObject("select count(*) from information_schema.tables where table_name in"
                 + " ('stock_item', 'outbox_message', 'inbox_message')", Integer.class)).isEqualTo(3);
+    }
+
+    private double deadLettered(String deadLetterTopic, String reason) {
+        return meters.get(DEAD_LETTERED).tag("topic", deadLetterTopic).tag("reason", reason).counter().count();
     }
 
     private double duplicates(String consumer) {

@@ -5,11 +5,15 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.TreeSet;
 
 import io.emporium.runner.dlq.DeadLetter;
+import io.emporium.runner.dlq.DeadLetterKind;
 import io.emporium.runner.dlq.Replay;
 import org.apache.kafka.common.header.Header;
 import tools.jackson.databind.json.JsonMapper;
@@ -17,8 +21,8 @@ import tools.jackson.databind.json.JsonMapper;
 /** How dead letters read: a table for people, with long texts shortened to one line, or JSON with everything. */
 final class DeadLetterView {
 
-    static final int KEY_WIDTH = 40;
-    static final int ERROR_WIDTH = 80;
+    static final int ORDER_WIDTH = 40;
+    static final int REASON_WIDTH = 80;
     static final int VALUE_WIDTH = 60;
 
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss");
@@ -28,29 +32,55 @@ final class DeadLetterView {
     }
 
     /**
-     * One row per dead letter: where it is, when it was dead-lettered (in {@code zone}), its type, id and key, where it
-     * came from, whether it was replayed, the first line of the exception message and the value, shortened.
+     * One row per dead letter: where it is, when it was dead-lettered (in {@code zone}), its type, whether it leaves an
+     * order stuck ({@code COMPENSATION}, {@code FINALIZATION}; see {@link DeadLetterKind}), the order it is about
+     * (subject, else key), its id, where it came from, whether it was replayed, the first line of the exception
+     * message (why it was dead-lettered) and the value, shortened.
      */
     static Table table(List<DeadLetter> letters, Map<String, Replay> replays, ZoneId zone) {
-        Table table = new Table("DEAD LETTER", "TIME", "TYPE", "CE_ID", "KEY", "ORIGINAL", "REPLAYED", "ERROR",
-                "VALUE");
+        Table table = new Table("DEAD LETTER", "TIME", "TYPE", "STUCK", "ORDER", "CE_ID", "ORIGINAL", "REPLAYED",
+                "REASON", "VALUE");
         for (DeadLetter letter : letters) {
             table.row(letter.position(),
                     TIME.format(letter.time().atZone(zone)),
                     letter.ceType(),
+                    letter.kind().leavesAnOrderStuck() ? letter.kind().name() : null,
+                    shorten(letter.subject(), ORDER_WIDTH),
                     letter.ceId(),
-                    shorten(text(letter.key()), KEY_WIDTH),
                     letter.originalPosition(),
                     replayOf(letter, replays) == null ? "no" : "yes",
-                    shorten(firstLine(letter.exceptionMessage()), ERROR_WIDTH),
+                    shorten(firstLine(letter.exceptionMessage()), REASON_WIDTH),
                     shorten(text(letter.value()), VALUE_WIDTH));
         }
         return table;
     }
 
     /**
+     * One line per kind of dead letter that leaves orders stuck ({@link DeadLetterKind#leavesAnOrderStuck()}) and was
+     * not replayed yet: how many, their types, what it means, and the command that replays them. None when there are
+     * none.
+     */
+    static List<String> stuckOrders(List<DeadLetter> letters, Map<String, Replay> replays) {
+        Map<DeadLetterKind, List<DeadLetter>> stuck = new EnumMap<>(DeadLetterKind.class);
+        for (DeadLetter letter : letters) {
+            if (letter.kind().leavesAnOrderStuck() && replayOf(letter, replays) == null) {
+                stuck.computeIfAbsent(letter.kind(), kind -> new ArrayList<>()).add(letter);
+            }
+        }
+        List<String> lines = new ArrayList<>();
+        stuck.forEach((kind, waiting) -> lines.add(String.format(
+                "! %d %s%s not replayed (%s): %s. Fix the REASON, then: ./emporium dlq replay --id %s",
+                waiting.size(), kind.name().toLowerCase(Locale.ROOT), waiting.size() == 1 ? "" : "s",
+                String.join(", ", new TreeSet<>(waiting.stream().map(DeadLetter::ceType).toList())),
+                kind.consequence(),
+                String.join(" ", waiting.stream().map(DeadLetter::ceId).toList()))));
+        return lines;
+    }
+
+    /**
      * A JSON array, one object per dead letter with its full key, value and exception message (not the stack trace),
-     * its headers other than {@code kafka_dlt-*} as text, and {@code replay} (null when it was not replayed).
+     * {@code stuck} ({@code compensation}, {@code finalization} or null) and {@code order}, its headers other than
+     * {@code kafka_dlt-*} as text, and {@code replay} (null when it was not replayed).
      */
     static String json(List<DeadLetter> letters, Map<String, Replay> replays) {
         List<Map<String, Object>> array = new ArrayList<>();
@@ -70,6 +100,9 @@ final class DeadLetterView {
             object.put("key", text(letter.key()));
             object.put("ceId", letter.ceId());
             object.put("ceType", letter.ceType());
+            object.put("stuck", letter.kind().leavesAnOrderStuck() ? letter.kind().name().toLowerCase(Locale.ROOT)
+                    : null);
+            object.put("order", letter.subject());
             object.put("ceSource", letter.header(DeadLetter.SOURCE));
             object.put("ceSubject", letter.header(DeadLetter.SUBJECT));
             object.put("exceptionClass", letter.exceptionClass());

@@ -16,8 +16,12 @@ import picocli.CommandLine.Option;
 /** {@code dlq list}: every dead letter, read without a consumer group. */
 @Command(name = "list", mixinStandardHelpOptions = true,
         description = {"Lists the records of every *.DLT topic (or one): where each is, when it was dead-lettered, "
-                + "its ce_type, ce_id and key, where it came from, whether it was replayed, the first line of the "
-                + "exception message and its value, shortened (--json has everything).",
+                + "its ce_type, whether it leaves an order stuck (STUCK: COMPENSATION for release stock, void payment "
+                + "or cancel shipment; FINALIZATION for capture payment or commit stock), the order (ce_subject or "
+                + "key), its ce_id, where it came from, whether it was replayed, the reason (first line of the "
+                + "exception message) and its value, shortened (--json has everything).",
+                "Stuck orders that wait for a replay are summed up after the table, with the command that replays "
+                        + "them.",
                 "Reads as it is at the start, without a consumer group: commits nothing, moves no offsets."})
 final class DlqListCommand implements Callable<Integer> {
 
@@ -52,6 +56,7 @@ final class DlqListCommand implements Callable<Integer> {
                         .filter(letter -> DeadLetterView.replayOf(letter, replays) != null).count();
                 out.printf("%d dead letter%s, %d replayed. Replay: ./emporium dlq replay --id CE_ID | --all%n",
                         letters.size(), letters.size() == 1 ? "" : "s", replayed);
+                DeadLetterView.stuckOrders(letters, replays).forEach(out::println);
             }
             out.flush();
             return 0;

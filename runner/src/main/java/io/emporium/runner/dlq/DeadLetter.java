@@ -75,6 +75,17 @@ public record DeadLetter(String topic, int partition, long offset, long timestam
         return header(TYPE);
     }
 
+    /** The order (or other aggregate) it is about: its {@code ce_subject}, else its key as text, else {@code null}. */
+    public String subject() {
+        String subject = header(SUBJECT);
+        return subject != null || key == null ? subject : new String(key, StandardCharsets.UTF_8);
+    }
+
+    /** Whether it is a compensation or a finalization, which leave an order stuck, from its {@code ce_type}. */
+    public DeadLetterKind kind() {
+        return DeadLetterKind.of(ceType());
+    }
+
     /** The topic the record failed on, where a replay goes; {@code null} when Spring Kafka did not dead-letter it. */
     public String originalTopic() {
         return header(ORIGINAL_TOPIC);

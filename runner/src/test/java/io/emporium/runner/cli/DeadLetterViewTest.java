@@ -24,14 +24,56 @@ class DeadLetterViewTest {
             DEAD_LETTERED, "orders.order-events/2/500", Instant.parse("2026-01-03T08:00:00Z")));
 
     @Test
-    void aRowShowsWhereWhenWhatAndWhyInOneLine() {
+    void aRowShowsWhereWhenWhatForWhichOrderAndWhyInOneLine() {
         List<String> lines = DeadLetterView.table(List.of(letter), Map.of(), ZoneOffset.UTC).lines();
 
-        assertThat(lines.getFirst().split("\\s{2,}")).containsExactly("DEAD LETTER", "TIME", "TYPE", "CE_ID", "KEY",
-                "ORIGINAL", "REPLAYED", "ERROR", "VALUE");
+        assertThat(lines.getFirst().split("\\s{2,}")).containsExactly("DEAD LETTER", "TIME", "TYPE", "STUCK", "ORDER",
+                "CE_ID", "ORIGINAL", "REPLAYED", "REASON", "VALUE");
         assertThat(lines.get(1).split("\\s{2,}")).containsExactly("orders.order-events.DLT/0/3",
-                "2026-01-02 09:30:15", "OrderPlaced", "id-1", "order-42", "orders.order-events/2/103", "no",
+                "2026-01-02 09:30:15", "OrderPlaced", "-", "order-42", "id-1", "orders.order-events/2/103", "no",
                 "order has no customer", "{\"orderId\":\"o-1\"}");
+    }
+
+    @Test
+    void compensationsAndFinalizationsAreMarkedAsLeavingTheirOrderStuck() {
+        List<DeadLetter> letters = List.of(
+                DeadLetters.of("release-1", "inventory.ReleaseStock", "inventory.commands", 1, DEAD_LETTERED),
+                DeadLetters.of("capture-1", "payments.CapturePayment", "payments.commands", 2, DEAD_LETTERED),
+                letter);
+
+        List<String> lines = DeadLetterView.table(letters, Map.of(), ZoneOffset.UTC).lines();
+
+        assertThat(lines.get(1).split("\\s{2,}")).containsSubsequence("inventory.ReleaseStock", "COMPENSATION",
+                "order-42", "release-1");
+        assertThat(lines.get(2).split("\\s{2,}")).containsSubsequence("payments.CapturePayment", "FINALIZATION",
+                "order-42", "capture-1");
+        assertThat(lines.get(3).split("\\s{2,}")).containsSubsequence("OrderPlaced", "-", "order-42");
+    }
+
+    @Test
+    void stuckOrdersWaitingForAReplayAreSummedUpWithTheCommandThatReplaysThem() {
+        DeadLetter release = DeadLetters.of("release-1", "inventory.ReleaseStock", "inventory.commands", 1,
+                DEAD_LETTERED);
+        DeadLetter voidPayment = DeadLetters.of("void-1", "payments.VoidPayment", "payments.commands", 2,
+                DEAD_LETTERED);
+        DeadLetter cancel = DeadLetters.of("cancel-1", "shipping.CancelShipment", "shipping.commands", 3,
+                DEAD_LETTERED);
+        DeadLetter commit = DeadLetters.of("commit-1", "inventory.CommitStock", "inventory.commands", 4,
+                DEAD_LETTERED);
+        Map<String, Replay> cancelReplayed = Map.of(cancel.position(), new Replay(cancel.position(), "cancel-1",
+                DEAD_LETTERED, "shipping.commands/0/9", Instant.parse("2026-01-03T08:00:00Z")));
+
+        List<String> hints = DeadLetterView.stuckOrders(List.of(release, letter, voidPayment, cancel, commit),
+                cancelReplayed);
+
+        assertThat(hints).containsExactly(
+                "! 2 compensations not replayed (inventory.ReleaseStock, payments.VoidPayment): each leaves its order"
+                        + " stuck mid-compensation (stock still reserved, payment still authorized or shipment still"
+                        + " scheduled). Fix the REASON, then: ./emporium dlq replay --id release-1 void-1",
+                "! 1 finalization not replayed (inventory.CommitStock): each leaves its order confirmed but unsettled"
+                        + " (payment not captured or stock not committed). Fix the REASON, then: ./emporium dlq"
+                        + " replay --id commit-1");
+        assertThat(DeadLetterView.stuckOrders(List.of(letter), Map.of())).isEmpty();
     }
 
     @Test
@@ -64,6 +106,8 @@ class DeadLetterViewTest {
         assertThat(first.get("originalPartition").asLong()).isEqualTo(2);
         assertThat(first.get("originalOffset").asLong()).isEqualTo(103);
         assertThat(first.get("ceId").asString()).isEqualTo("id-1");
+        assertThat(first.get("order").asString()).isEqualTo("order-42");
+        assertThat(first.get("stuck").isNull()).isTrue();
         assertThat(first.get("exceptionMessage").asString()).isEqualTo("order has no customer\nsecond line");
         assertThat(first.get("value").asString()).isEqualTo("{\"orderId\":\"o-1\"}");
         assertThat(first.get("headers").propertyNames()).contains("ce_id", "ce_type", "content-type")

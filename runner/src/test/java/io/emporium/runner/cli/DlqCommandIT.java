@@ -126,6 +126,22 @@ class DlqCommandIT {
     }
 
     @Test
+    void aDeadLetteredCompensationIsMarkedWithItsOrderAndTheCommandThatReplaysIt() throws Exception {
+        String topic = "it.payment-commands";
+        String id = UUID.randomUUID().toString();
+        createTopics(new NewTopic(topic, 1, (short) 1), new NewTopic(topic + ".DLT", 1, (short) 1));
+        publish(topic + ".DLT", "order-42", "{\"orderId\":\"order-42\",\"reason\":\"out of stock\"}",
+                DeadLetters.headers(id, "payments.VoidPayment", topic, 0, 5, "payment provider refused the void"));
+
+        Run list = run("dlq", "list", "--bootstrap", bootstrap, "--topic", topic);
+
+        assertThat(list.exitCode()).as(list.err()).isZero();
+        assertThat(list.out()).contains("STUCK", "COMPENSATION", "order-42", "payment provider refused the void",
+                "! 1 compensation not replayed (payments.VoidPayment): each leaves its order stuck mid-compensation",
+                "./emporium dlq replay --id " + id);
+    }
+
+    @Test
     void anUnknownIdIsAMistakeAndReplaysNothing() throws Exception {
         String topic = "it.stock-reserved";
         createTopics(new NewTopic(topic, 1, (short) 1), new NewTopic(topic + ".DLT", 1, (short) 1));

@@ -39,8 +39,12 @@ public final class DeadLetters {
     }
 
     public static DeadLetter of(String ceId, String topic, long offset, long timestamp) {
+        return of(ceId, "OrderPlaced", topic, offset, timestamp);
+    }
+
+    public static DeadLetter of(String ceId, String ceType, String topic, long offset, long timestamp) {
         return new DeadLetter(topic + ".DLT", 0, offset, timestamp, bytes("order-42"), bytes("{\"orderId\":\"o-1\"}"),
-                headers(ceId, "OrderPlaced", topic, 2, 100 + offset, "order has no customer\nsecond line"));
+                headers(ceId, ceType, topic, 2, 100 + offset, "order has no customer\nsecond line"));
     }
 
     public static Header text(String key, String value) {

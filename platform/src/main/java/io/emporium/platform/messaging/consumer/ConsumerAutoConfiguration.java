@@ -2,6 +2,7 @@ package io.emporium.platform.messaging.consumer;
 
 import java.sql.SQLTransientConnectionException;
 import java.util.Map;
+import java.util.stream.Stream;
 
 import com.zaxxer.hikari.HikariDataSource;
 import io.emporium.platform.messaging.InvalidMessageException;
@@ -13,10 +14,11 @@ import io.emporium.platform.messaging.schema.PlatformSchema;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Metrics;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
-import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.SmartInitializingSingleton;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
@@ -52,7 +54,9 @@ import tools.jackson.databind.json.JsonMapper;
  * <li>then, or at once for {@link InvalidMessageException} (and Spring's own non-retryable exceptions such as
  * deserialization failures), it is published to {@code <topic>.DLT} with its key, value and headers, plus Spring
  * Kafka's {@code kafka_dlt-*} headers (original topic, partition, offset, exception class, message and stack trace).
- * The partition is left to Kafka, so a dead-letter topic with fewer partitions works too.</li>
+ * The partition is left to Kafka, so a dead-letter topic with fewer partitions works too. Once the dead-letter topic
+ * acknowledged it, it is counted in {@code emporium.messaging.dead_lettered{topic, reason}} ({@link DeadLetterCounter};
+ * every declared dead-letter topic is there from the start, at 0).</li>
  * <li>except while the database cannot give a connection ({@link CannotGetJdbcConnectionException},
  * {@link SQLTransientConnectionException}): such a record is retried every second for as long as that lasts, never
  * dead-lettered, because the message is fine and the service is not.</li>
@@ -76,10 +80,28 @@ class ConsumerAutoConfiguration {
     }
 
     @Bean
+    DeadLetterCounter deadLetterCounter(ObjectProvider<MeterRegistry> meters) {
+        return new DeadLetterCounter(meters.getIfAvailable(() -> Metrics.globalRegistry));
+    }
+
+    /**
+     * Every dead-letter topic the service declares, with {@link MessagingTopics#withDeadLetterTopics} or as a
+     * {@link NewTopic} bean of its own, is counted from 0, once every bean (every declaration) exists.
+     */
+    @Bean
+    SmartInitializingSingleton deadLetterCountersFromZero(DeadLetterCounter counter, MessagingTopics declared,
+            ObjectProvider<NewTopic> topics) {
+        return () -> Stream.concat(declared.declaredDeadLetterTopics().stream(),
+                        topics.orderedStream().map(NewTopic::name))
+            .filter(name -> name.endsWith(MessagingTopics.DEAD_LETTER_SUFFIX))
+            .forEach(counter::expect);
+    }
+
+    @Bean
     @ConditionalOnMissingBean(org.springframework.kafka.listener.CommonErrorHandler.class)
-    DefaultErrorHandler messagingErrorHandler(MessagingProducer producer, MessagingProperties properties) {
-        DeadLetterPublishingRecoverer deadLetters = new DeadLetterPublishingRecoverer(producer.template(),
-                (record, exception) -> new TopicPartition(MessagingTopics.deadLetterTopicOf(record.topic()), -1));
+    DefaultErrorHandler messagingErrorHandler(MessagingProducer producer, MessagingProperties properties,
+            DeadLetterCounter counter) {
+        DeadLetterPublishingRecoverer deadLetters = new CountingDeadLetterRecoverer(producer.template(), counter);
         MessagingProperties.Consumer consumer = properties.consumer();
         if (consumer.maxAttempts() < 1) {
             throw new IllegalArgumentException("emporium.messaging.consumer.max-attempts must be at least 1");

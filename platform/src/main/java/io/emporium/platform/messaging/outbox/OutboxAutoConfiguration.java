@@ -23,7 +23,8 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * The transactional outbox and its relay (see {@link OutboxRelay}), in every service where messaging applies. Set
+ * The transactional outbox, its relay (see {@link OutboxRelay}), its backlog gauges and its quarantine (a
+ * {@code Quarantine} of kind {@code outbox}), in every service where messaging applies. Set
  * {@code emporium.messaging.relay.enabled=false} to publish without running a relay in this instance.
  */
 @AutoConfiguration(afterName = "io.emporium.platform.messaging.MessagingAutoConfiguration")
@@ -41,6 +42,12 @@ class OutboxAutoConfiguration {
     @Bean
     OutboxBacklog outboxBacklog(PlatformSchema schema, DataSource dataSource, ObjectProvider<MeterRegistry> registry) {
         return new OutboxBacklog(new JdbcTemplate(dataSource), registry.getIfAvailable(SimpleMeterRegistry::new));
+    }
+
+    /** Whether or not this instance runs a relay: the rows are in the database all instances share. */
+    @Bean
+    OutboxQuarantine outboxQuarantine(PlatformSchema schema, DataSource dataSource) {
+        return new OutboxQuarantine(new JdbcTemplate(dataSource));
     }
 
     @Bean

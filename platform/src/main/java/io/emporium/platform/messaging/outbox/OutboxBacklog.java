@@ -10,16 +10,17 @@ import org.springframework.dao.DataAccessException;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
- * Gauges of what waits in the outbox of this database: {@code emporium.outbox.backlog} (rows) and
- * {@code emporium.outbox.oldest.age} (seconds since the oldest unsent message was published; 0 when none). Values
- * come from one query, made at most once per {@link #MAX_STALENESS} however often they are read. Both are NaN while
- * the database cannot be asked.
+ * Gauges of what waits to be sent from the outbox of this database: {@code emporium.outbox.backlog} (rows) and
+ * {@code emporium.outbox.oldest.age} (seconds since the oldest of them was published; 0 when none). Quarantined rows
+ * are not counted: they wait for an operator, not for the relay, and {@code emporium.quarantined{kind=outbox}} counts
+ * them ({@link OutboxQuarantine}). Values come from one query, made at most once per {@link #MAX_STALENESS} however
+ * often they are read. Both are NaN while the database cannot be asked.
  */
 final class OutboxBacklog {
 
     static final Duration MAX_STALENESS = Duration.ofSeconds(1);
     private static final String QUERY = "select count(*), coalesce(extract(epoch from now() - min(created_at)), 0)"
-            + " from outbox_message";
+            + " from outbox_message where quarantined_at is null";
 
     private final JdbcTemplate jdbc;
     private long readAt = System.nanoTime() - MAX_STALENESS.toNanos() - 1;
@@ -29,11 +30,11 @@ final class OutboxBacklog {
     OutboxBacklog(JdbcTemplate jdbc, MeterRegistry registry) {
         this.jdbc = jdbc;
         Gauge.builder("emporium.outbox.backlog", this, OutboxBacklog::rows)
-            .description("Messages in the outbox not yet acknowledged by Kafka")
+            .description("Messages in the outbox waiting for Kafka's acknowledgement (quarantined ones excluded)")
             .baseUnit("messages")
             .register(registry);
         TimeGauge.builder("emporium.outbox.oldest.age", this, TimeUnit.SECONDS, OutboxBacklog::oldestSeconds)
-            .description("Age of the oldest message not yet acknowledged by Kafka")
+            .description("Age of the oldest message waiting for Kafka's acknowledgement (quarantined ones excluded)")
             .register(registry);
     }
 

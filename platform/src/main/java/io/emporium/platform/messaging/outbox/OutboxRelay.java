@@ -1,11 +1,15 @@
 package io.emporium.platform.messaging.outbox;
 
 import java.sql.Array;
+import java.sql.Connection;
+import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
@@ -21,6 +25,11 @@ import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.InvalidRecordException;
+import org.apache.kafka.common.errors.InvalidTopicException;
+import org.apache.kafka.common.errors.RecordBatchTooLargeException;
+import org.apache.kafka.common.errors.RecordTooLargeException;
+import org.apache.kafka.common.errors.SerializationException;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -31,22 +40,51 @@ import org.springframework.kafka.core.KafkaOperations;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Sends committed outbox rows to Kafka, in id order, and deletes exactly the rows Kafka acknowledged.
+ * Sends committed outbox rows to Kafka, in id order, and deletes exactly the rows Kafka acknowledged; a row that cannot
+ * be sent is quarantined, so that it never stalls the others.
  *
  * <p>Every instance of a publishing service runs one relay; per database only one of them sends at a time: each round
  * runs in its own transaction that first takes the transaction-level advisory lock {@link #LOCK_KEY}
  * ({@code pg_try_advisory_xact_lock}); the others find it taken and try again later. A round reads the oldest
- * {@code batchSize} rows, sends them all (the producer has {@code acks=all} and idempotence, so records of one
- * partition keep their order), waits for every acknowledgement and deletes the acknowledged rows in the same
- * transaction. A row that failed stays, and so do the later rows of its topic and key, so a stream is never
- * reordered; the next round resends them (at least once: a row acknowledged but kept, or acknowledged just before a
- * crash, is sent again, and consumers deduplicate with the inbox).
+ * {@code batchSize} sendable rows, sends them all (the producer has {@code acks=all} and idempotence, so records of
+ * one partition keep their order), waits for every acknowledgement and deletes the acknowledged rows in the same
+ * transaction. A row that failed stays, and so do the later rows of its topic and key (its stream), so a stream is
+ * never reordered; a later round resends them (at least once: a row acknowledged but kept, or acknowledged just before
+ * a crash, is sent again, and consumers deduplicate with the inbox).
+ *
+ * <h2>Quarantine</h2>
+ * A row that cannot be sent is marked in place ({@code quarantined_at}, {@code quarantine_reason}; never deleted),
+ * logged at ERROR with its row id and message id, and skipped from then on; {@link OutboxQuarantine} counts and lists
+ * such rows and says how to release one. A row is quarantined
+ * <ul>
+ * <li>at once when Kafka refuses it for good ({@link #refusedForGood}: larger than the producer or the broker accepts,
+ * an invalid topic name, a record that cannot be serialized), or when no record can be built from it;</li>
+ * <li>after {@code quarantineAfter} failed sends when it keeps failing while Kafka acknowledges other rows in the same
+ * rounds (a topic that does not exist, a partition without a leader for minutes). From its first such failure until
+ * it goes out or is quarantined, it holds the later rows of its stream back: they are not even read, so a stream
+ * stuck behind a failing row does not fill the batches and everything else keeps flowing.</li>
+ * </ul>
+ * A round in which Kafka acknowledges nothing (it is down or unreachable, every send times out) blames no row: that is
+ * an outage, and the relay backs off and tries again for as long as it lasts. The relay cannot tell a batch made only
+ * of failing rows from an outage either, and treats it as one (nothing quarantined; the outbox alerts fire).
+ *
+ * <p>Ordering after a quarantine: the later rows of the quarantined row's stream go out without it, so consumers see
+ * that stream with a gap, and a released row arrives after them. Holding the whole stream instead would stop that
+ * aggregate (an order's saga) until an operator acts, and would let a stream that is written faster than it is
+ * quarantined grow without bound. Consumers already have to cope with a message they cannot apply (it is retried,
+ * then dead-lettered), and the quarantine alert and log name the row. See ADR 0002.
  *
  * <p>Rounds follow each other at once while batches are full; otherwise the relay waits for a commit in this instance
- * ({@link #wake}) or for the poll interval, whichever comes first. After a failure (Kafka or the database unreachable)
- * it backs off exponentially up to {@code maxBackoff} and tries again forever, logging once when an outage starts
- * and once when it ends. Stopping finishes the current round and makes one last attempt, so rows committed by requests
- * that completed during graceful shutdown are not left behind.
+ * ({@link #wake}) or for the poll interval, whichever comes first. After a failed round (Kafka or the database
+ * unreachable) it backs off exponentially up to {@code maxBackoff} and tries again forever, logging once when an
+ * outage starts and once when it ends; a round in which some rows failed while others were acknowledged is not an
+ * outage and is followed as usual. Stopping finishes the current round and makes one last attempt, so rows committed
+ * by requests that completed during graceful shutdown are not left behind.
+ *
+ * <p>Errors: an {@link Error} thrown in a round (an {@code OutOfMemoryError}, a {@code LinkageError}, ...) rolls the
+ * round back and counts as a failed round: it is logged at ERROR with its stack trace each time, the relay backs off
+ * and tries again, and no row is quarantined for it, since an Error tells about this JVM, not about a message. The
+ * relay's thread ends only when the relay is stopped.
  *
  * <p>Ordering caveat: ids come from a sequence at insert time, so two transactions running at the same time may
  * commit in the opposite order of their ids. Per key this does not matter as long as transactions on the same
@@ -61,11 +99,25 @@ final class OutboxRelay implements SmartLifecycle {
     /** Stops after the web server and the listener containers, so late commits still go out. */
     static final int PHASE = SmartLifecycle.DEFAULT_PHASE - 4096;
 
+    /** What Kafka refuses however often it is sent: something is wrong with the record, not with Kafka's state. */
+    private static final List<Class<? extends Exception>> REFUSED_FOR_GOOD = List.of(RecordTooLargeException.class,
+            RecordBatchTooLargeException.class, InvalidTopicException.class, InvalidRecordException.class,
+            SerializationException.class);
+
     private static final Logger log = LoggerFactory.getLogger(OutboxRelay.class);
     private static final Duration FIRST_BACKOFF = Duration.ofMillis(100);
     private static final Duration STOP_TIMEOUT = Duration.ofSeconds(10);
-    private static final String SELECT = "select " + OutboxRow.COLUMNS + " from outbox_message order by id limit ?";
+    /** The oldest rows that are not quarantined and not held back behind a failing row of their stream. */
+    private static final String SELECT = "select " + OutboxRow.COLUMNS + " from outbox_message m"
+            + " where m.quarantined_at is null and not exists (select 1 from outbox_message f"
+            + " where f.failed_sends > 0 and f.quarantined_at is null and f.topic = m.topic"
+            + " and f.message_key = m.message_key and f.id < m.id)"
+            + " order by m.id limit ?";
     private static final String DELETE = "delete from outbox_message where id = any(?)";
+    private static final String COUNT_FAILURE = "update outbox_message set failed_sends = failed_sends + 1"
+            + " where id = any(?) returning id, failed_sends";
+    private static final String QUARANTINE = "update outbox_message set quarantined_at = now(), quarantine_reason = ?"
+            + " where id = ?";
 
     private final String name;
     private final JdbcTemplate jdbc;
@@ -74,6 +126,7 @@ final class OutboxRelay implements SmartLifecycle {
     private final MessagingProperties.Relay settings;
     private final Counter published;
     private final Counter failed;
+    private final Counter quarantined;
     private final Timer delay;
     private final Semaphore wakeups = new Semaphore(0);
     private volatile @Nullable CountDownLatch stopSignal;
@@ -90,11 +143,15 @@ final class OutboxRelay implements SmartLifecycle {
      * @param dataSource the service's database, holding {@code outbox_message}; the relay uses its own transactions
      * @param kafka a template with String keys and byte[] values, for a producer with {@code acks=all} and
      *     idempotence (see {@code MessagingProducer}); its observation must be off, the relay sets the trace headers
+     * @throws IllegalArgumentException if the batch size or {@code quarantineAfter} is below 1
      */
     OutboxRelay(String name, DataSource dataSource, KafkaOperations<String, byte[]> kafka,
             MessagingProperties.Relay settings, MeterRegistry registry) {
         if (settings.batchSize() < 1) {
             throw new IllegalArgumentException("emporium.messaging.relay.batch-size must be at least 1");
+        }
+        if (settings.quarantineAfter() < 1) {
+            throw new IllegalArgumentException("emporium.messaging.relay.quarantine-after must be at least 1");
         }
         this.name = name;
         this.jdbc = new JdbcTemplate(dataSource);
@@ -105,7 +162,11 @@ final class OutboxRelay implements SmartLifecycle {
             .description("Messages sent from the outbox and acknowledged by Kafka")
             .register(registry);
         this.failed = Counter.builder("emporium.outbox.failed")
-            .description("Outbox sends that failed (the message stays and is sent again)")
+            .description("Outbox sends that failed (the message stays: it is sent again, or quarantined)")
+            .register(registry);
+        this.quarantined = Counter.builder("emporium.outbox.quarantined")
+            .description("Outbox messages set aside because they cannot be sent (emporium.quarantined{kind=outbox}"
+                    + " counts those still there)")
             .register(registry);
         this.delay = Timer.builder("emporium.outbox.delay")
             .description("Time from publishing a message to Kafka's acknowledgement")
@@ -180,9 +241,10 @@ final class OutboxRelay implements SmartLifecycle {
         }
     }
 
+    /** One round in its transaction; whatever it throws, an Error included, ends as a failed round. */
     private Round safeRound() {
         Round round;
-        @Nullable Exception failure = null;
+        @Nullable Throwable failure = null;
         try {
             Result result = transactions.execute(status -> round());
             round = result == null ? Round.FAILED : result.round();
@@ -191,6 +253,12 @@ final class OutboxRelay implements SmartLifecycle {
         catch (RuntimeException ex) {
             round = Round.FAILED;
             failure = ex;
+        }
+        catch (Error error) {
+            log.error("Outbox relay {} met an Error; the round was rolled back, nothing was quarantined for it, and"
+                    + " the relay tries again with backoff", name, error);
+            round = Round.FAILED;
+            failure = error;
         }
         if (round == Round.FAILED) {
             noteFailure(failure);
@@ -211,66 +279,154 @@ final class OutboxRelay implements SmartLifecycle {
             return new Result(Round.IDLE, null);
         }
         Delivery delivery = send(rows);
+        delivery.refused().forEach(this::quarantine);
+        if (delivery.kafkaAnswered()) {
+            countFailures(delivery.failed());
+        }
         if (!delivery.acknowledged().isEmpty()) {
-            Long[] ids = delivery.acknowledged().stream().map(OutboxRow::id).toArray(Long[]::new);
-            jdbc.update(DELETE, statement -> {
-                Array array = statement.getConnection().createArrayOf("bigint", ids);
-                statement.setArray(1, array);
-            });
+            delete(delivery.acknowledged());
         }
         published.increment(delivery.acknowledged().size());
         Instant now = Instant.now();
         for (OutboxRow row : delivery.acknowledged()) {
             delay.record(Duration.between(row.createdAt().toInstant(), now));
         }
-        if (delivery.failure() != null) {
-            return new Result(Round.FAILED, delivery.failure());
+        if (!delivery.failed().isEmpty() && !delivery.kafkaAnswered()) {
+            return new Result(Round.FAILED, delivery.failed().values().iterator().next());
         }
         return new Result(rows.size() == settings.batchSize() ? Round.FULL : Round.PARTIAL, null);
     }
 
     /**
-     * Sends rows in order and waits for the acknowledgements. Stops dispatching at the first send that fails at once
-     * (no metadata within {@code max.block.ms}: every further send would wait as long).
+     * Sends rows in order and waits for the acknowledgements. A send that fails at once for a reason other than the
+     * record itself (typically no metadata within {@code max.block.ms}) makes the round skip the later rows of that
+     * topic, since each would wait as long; when that happens for a second topic, Kafka looks unreachable and the
+     * round sends nothing more.
      */
     private Delivery send(List<OutboxRow> rows) {
-        List<CompletableFuture<?>> sends = new ArrayList<>(rows.size());
+        Map<OutboxRow, CompletableFuture<?>> sends = new LinkedHashMap<>();
+        Map<OutboxRow, String> refused = new LinkedHashMap<>();
+        Set<String> unanswered = new HashSet<>();
         for (OutboxRow row : rows) {
+            if (unanswered.contains(row.topic())) {
+                continue;
+            }
+            ProducerRecord<String, byte[]> record;
+            try {
+                record = row.toRecord();
+            }
+            catch (RuntimeException ex) {
+                failed.increment();
+                refused.put(row, "no record can be built from it: " + describe(ex));
+                continue;
+            }
             CompletableFuture<?> send;
             try {
-                ProducerRecord<String, byte[]> record = row.toRecord();
                 send = kafka.send(record);
             }
             catch (RuntimeException ex) {
                 send = CompletableFuture.failedFuture(ex);
             }
-            sends.add(send);
-            if (send.isCompletedExceptionally()) {
-                break;
+            sends.put(row, send);
+            if (send.isCompletedExceptionally() && !refusedForGood(send.exceptionNow())) {
+                unanswered.add(row.topic());
+                if (unanswered.size() > 1) {
+                    break;
+                }
             }
         }
         long deadline = System.nanoTime() + settings.sendTimeout().toNanos();
         List<OutboxRow> acknowledged = new ArrayList<>(sends.size());
+        Map<OutboxRow, Exception> failures = new LinkedHashMap<>();
         Set<String> blocked = new HashSet<>();
-        @Nullable Exception failure = null;
-        for (int i = 0; i < sends.size(); i++) {
-            OutboxRow row = rows.get(i);
-            @Nullable Exception error = await(sends.get(i), deadline);
-            if (error != null) {
-                failed.increment();
+        boolean kafkaAnswered = false;
+        for (Map.Entry<OutboxRow, CompletableFuture<?>> send : sends.entrySet()) {
+            OutboxRow row = send.getKey();
+            @Nullable Exception error = await(send.getValue(), deadline);
+            if (error == null) {
+                kafkaAnswered = true;
+                if (!blocked.contains(row.stream())) {
+                    acknowledged.add(row);
+                }
+                continue;
+            }
+            failed.increment();
+            if (refusedForGood(error)) {
+                refused.put(row, "refused by Kafka for good: " + describe(error));
+            }
+            else {
+                failures.put(row, error);
                 blocked.add(row.stream());
-                if (failure == null) {
-                    failure = error;
+            }
+        }
+        return new Delivery(acknowledged, refused, failures, kafkaAnswered);
+    }
+
+    /**
+     * Whether Kafka refuses this for good: one of {@link #REFUSED_FOR_GOOD}, anywhere in the cause chain (the
+     * template wraps the producer's exception).
+     */
+    private static boolean refusedForGood(Throwable failure) {
+        int depth = 0;
+        for (Throwable cause = failure; cause != null && depth < 16; cause = cause.getCause(), depth++) {
+            for (Class<? extends Exception> type : REFUSED_FOR_GOOD) {
+                if (type.isInstance(cause)) {
+                    return true;
                 }
             }
-            else if (!blocked.contains(row.stream())) {
-                acknowledged.add(row);
+        }
+        return false;
+    }
+
+    /** Counts a failed send against each row while Kafka acknowledged others; quarantines those that reach the limit. */
+    private void countFailures(Map<OutboxRow, Exception> failures) {
+        if (failures.isEmpty()) {
+            return;
+        }
+        Map<Long, OutboxRow> byId = new LinkedHashMap<>();
+        failures.keySet().forEach(row -> byId.put(row.id(), row));
+        Long[] ids = byId.keySet().toArray(Long[]::new);
+        Map<Long, Integer> counts = new LinkedHashMap<>();
+        jdbc.query(COUNT_FAILURE, statement -> statement.setArray(1, bigints(statement.getConnection(), ids)),
+                row -> {
+                    counts.put(row.getLong(1), row.getInt(2));
+                });
+        counts.forEach((id, count) -> {
+            OutboxRow row = byId.get(id);
+            Exception error = failures.get(row);
+            if (count >= settings.quarantineAfter()) {
+                quarantine(row, "failed " + count + " times while Kafka acknowledged other messages; last: "
+                        + describe(error));
             }
-        }
-        if (failure == null && sends.size() < rows.size()) {
-            failure = new IllegalStateException("sending stopped early");
-        }
-        return new Delivery(acknowledged, failure);
+            else if (count == 1) {
+                log.warn("Outbox message {} (row {}, {} to {}) failed while Kafka acknowledged other messages: {};"
+                        + " the later messages of its key wait behind it, and it is quarantined after {} such"
+                        + " failures", row.messageId(), row.id(), row.type(), row.topic(), describe(error),
+                        settings.quarantineAfter());
+            }
+            else {
+                log.debug("Outbox message {} (row {}) failed again ({} of {}): {}", row.messageId(), row.id(), count,
+                        settings.quarantineAfter(), describe(error));
+            }
+        });
+    }
+
+    private void quarantine(OutboxRow row, String reason) {
+        jdbc.update(QUARANTINE, reason, row.id());
+        quarantined.increment();
+        log.error("Outbox message {} (row {}, {} to {} with key {}) is quarantined and will not be sent: {}. The other"
+                + " messages go on without it; see /actuator/quarantine, and release it once the cause is fixed with:"
+                + " update outbox_message set quarantined_at = null, quarantine_reason = null, failed_sends = 0"
+                + " where id = {}", row.messageId(), row.id(), row.type(), row.topic(), row.key(), reason, row.id());
+    }
+
+    private void delete(List<OutboxRow> rows) {
+        Long[] ids = rows.stream().map(OutboxRow::id).toArray(Long[]::new);
+        jdbc.update(DELETE, statement -> statement.setArray(1, bigints(statement.getConnection(), ids)));
+    }
+
+    private static Array bigints(Connection connection, Long[] ids) throws SQLException {
+        return connection.createArrayOf("bigint", ids);
     }
 
     private static @Nullable Exception await(CompletableFuture<?> send, long deadline) {
@@ -290,7 +446,7 @@ final class OutboxRelay implements SmartLifecycle {
         }
     }
 
-    private void noteFailure(@Nullable Exception failure) {
+    private void noteFailure(@Nullable Throwable failure) {
         failedRounds++;
         backoff = backoff.isZero() ? min(FIRST_BACKOFF, settings.maxBackoff()) : min(backoff.multipliedBy(2),
                 settings.maxBackoff());
@@ -332,7 +488,8 @@ final class OutboxRelay implements SmartLifecycle {
         }
     }
 
-    private static String describe(@Nullable Exception failure) {
+    /** The failure in one line: its class and message, and those of its root cause. */
+    private static String describe(@Nullable Throwable failure) {
         if (failure == null) {
             return "unknown failure";
         }
@@ -355,17 +512,23 @@ final class OutboxRelay implements SmartLifecycle {
         NOT_LEADER,
         /** Nothing to send. */
         IDLE,
-        /** Sent fewer rows than a batch: caught up. */
+        /** Read fewer rows than a batch: caught up. */
         PARTIAL,
-        /** Sent a full batch: there may be more. */
+        /** Read a full batch: there may be more. */
         FULL,
-        /** Something failed; rows that were not acknowledged stay. */
+        /** Kafka acknowledged nothing and something failed, or the round itself failed; unacknowledged rows stay. */
         FAILED
     }
 
-    private record Result(Round round, @Nullable Exception failure) {
+    private record Result(Round round, @Nullable Throwable failure) {
     }
 
-    private record Delivery(List<OutboxRow> acknowledged, @Nullable Exception failure) {
+    /**
+     * What became of a round's rows: acknowledged and deletable, refused for good (to quarantine now, with the
+     * reason), failed otherwise; rows not sent at all are in none. {@code kafkaAnswered}: Kafka acknowledged at least one row (even a
+     * row kept because an earlier one of its stream failed), so it is reachable.
+     */
+    private record Delivery(List<OutboxRow> acknowledged, Map<OutboxRow, String> refused,
+            Map<OutboxRow, Exception> failed, boolean kafkaAnswered) {
     }
 }

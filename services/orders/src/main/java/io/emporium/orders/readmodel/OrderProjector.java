@@ -2,20 +2,32 @@ package io.emporium.orders.readmodel;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.SQLRecoverableException;
+import java.sql.SQLTransientException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 
-import io.emporium.orders.order.model.OrderEvent;
 import io.emporium.orders.order.model.OrderEvents;
 import io.emporium.orders.order.model.OrderId;
 import io.micrometer.core.instrument.MeterRegistry;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.core.NestedExceptionUtils;
+import org.springframework.dao.DataAccessException;
+import org.springframework.dao.DataAccessResourceFailureException;
+import org.springframework.dao.RecoverableDataAccessException;
+import org.springframework.dao.TransientDataAccessException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.TransactionException;
+import org.springframework.transaction.TransactionStatus;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
@@ -29,6 +41,15 @@ import org.springframework.transaction.support.TransactionTemplate;
  * touched in a batch it re-projects the order from its whole stream (streams are a handful of events), so the order
  * in which events of one order are met does not matter either. One projector runs at a time per database (an
  * advisory lock), whatever the number of instances.
+ *
+ * <p>One order that cannot be projected (its events cannot be read back, or its view cannot be built or written)
+ * never freezes the read model: it is set aside in {@link ProjectionQuarantine} with an ERROR naming it, the other
+ * orders of the batch are written, and the feed moves on. Its read-model rows stay as they were. A later batch that
+ * touches it (its next event, or a rebuild) projects it again, and a success takes it out of the quarantine. A batch
+ * is first projected in one transaction; when the database refuses one order's rows, that transaction is rolled back
+ * and the batch projected again with a savepoint per order (savepoints only then: hundreds of them in every
+ * transaction would cost PostgreSQL dearly). A database that cannot be reached, or a transient failure (a lock or a
+ * statement timeout), quarantines nothing: the batch fails as a whole and the next poll tries it again.
  */
 @Component
 class OrderProjector {
@@ -43,13 +64,15 @@ class OrderProjector {
     private final JdbcClient jdbc;
     private final OrderEvents events;
     private final OrderReadModel readModel;
+    private final ProjectionQuarantine quarantine;
     private final TransactionTemplate transactions;
 
-    OrderProjector(JdbcClient jdbc, OrderEvents events, OrderReadModel readModel, TransactionTemplate transactions,
-            MeterRegistry meters) {
+    OrderProjector(JdbcClient jdbc, OrderEvents events, OrderReadModel readModel, ProjectionQuarantine quarantine,
+            TransactionTemplate transactions, MeterRegistry meters) {
         this.jdbc = jdbc;
         this.events = events;
         this.readModel = readModel;
+        this.quarantine = quarantine;
         this.transactions = transactions;
         meters.gauge("emporium.projection.lag.events", this, OrderProjector::lag);
     }
@@ -68,6 +91,7 @@ class OrderProjector {
         transactions.executeWithoutResult(status -> {
             jdbc.sql("select pg_advisory_xact_lock(hashtext(?))").param(NAME).query(Object.class).single();
             readModel.clear();
+            quarantine.clear();
             jdbc.sql("update projection_checkpoint set tx_id = '0', position = 0 where name = ?").param(NAME).update();
         });
         log.info("read model cleared; it is being rebuilt from the event store");
@@ -75,6 +99,25 @@ class OrderProjector {
 
     /** Projects the next batch of the feed; returns how many feed entries it consumed. */
     int projectBatch() {
+        try {
+            return projectBatch(false);
+        }
+        catch (RuntimeException ex) {
+            if (databaseUnavailable(ex)) {
+                throw ex;
+            }
+            log.warn("The read model could not write one of the orders of a batch ({}); projecting the batch again,"
+                    + " each order on its own", describe(ex));
+            return projectBatch(true);
+        }
+    }
+
+    /**
+     * @param orderByOrder a savepoint around each order, so that whatever fails for one order is undone for it alone;
+     *     without, only failures to read or build an order's view (before anything is written for it) are the
+     *     order's own, and any other failure rolls the whole batch back
+     */
+    private int projectBatch(boolean orderByOrder) {
         Integer count = transactions.execute(status -> {
             Boolean leader = jdbc.sql("select pg_try_advisory_xact_lock(hashtext(?))").param(NAME)
                     .query(Boolean.class).single();
@@ -97,16 +140,87 @@ class OrderProjector {
             }
             Set<UUID> touched = new LinkedHashSet<>();
             feed.forEach(entry -> touched.add(entry.orderId()));
+            List<UUID> projected = new ArrayList<>(touched.size());
+            Map<UUID, RuntimeException> failed = new LinkedHashMap<>();
             for (UUID orderId : touched) {
-                List<OrderEvent> stream = events.stream(new OrderId(orderId));
-                readModel.save(OrderView.of(stream));
+                @Nullable RuntimeException failure = orderByOrder ? projectAlone(orderId, status) : project(orderId);
+                if (failure == null) {
+                    projected.add(orderId);
+                }
+                else {
+                    failed.put(orderId, failure);
+                }
             }
+            quarantine.release(projected);
+            failed.forEach(this::setAside);
             FeedEntry last = feed.getLast();
             jdbc.sql("update projection_checkpoint set tx_id = ?::xid8, position = ? where name = ?")
                     .params(last.txId(), last.position(), NAME).update();
             return feed.size();
         });
         return count == null ? 0 : count;
+    }
+
+    /** Projects one order; returns the failure when its view cannot be read or built (then nothing was written). */
+    private @Nullable RuntimeException project(UUID orderId) {
+        OrderView view;
+        try {
+            view = OrderView.of(events.stream(new OrderId(orderId)));
+        }
+        catch (DataAccessException ex) {
+            throw ex;
+        }
+        catch (RuntimeException ex) {
+            return ex;
+        }
+        readModel.save(view);
+        return null;
+    }
+
+    /** Projects one order within a savepoint; returns the failure, undone, unless the database is unavailable. */
+    private @Nullable RuntimeException projectAlone(UUID orderId, TransactionStatus status) {
+        Object savepoint = status.createSavepoint();
+        try {
+            readModel.save(OrderView.of(events.stream(new OrderId(orderId))));
+            status.releaseSavepoint(savepoint);
+            return null;
+        }
+        catch (RuntimeException ex) {
+            if (databaseUnavailable(ex)) {
+                throw ex;
+            }
+            status.rollbackToSavepoint(savepoint);
+            status.releaseSavepoint(savepoint);
+            return ex;
+        }
+    }
+
+    private void setAside(UUID orderId, RuntimeException failure) {
+        quarantine.add(orderId, describe(failure));
+        log.error("Order {} cannot be projected into the read model; it is quarantined (/actuator/quarantine) and the"
+                + " read model goes on without it until a later projection of it succeeds", orderId, failure);
+    }
+
+    /**
+     * A failure that says nothing about the order: the database cannot be reached or gave up for now (lost
+     * connection, lock or statement timeout, serialization failure), or the transaction itself failed.
+     */
+    static boolean databaseUnavailable(Throwable failure) {
+        int depth = 0;
+        for (Throwable cause = failure; cause != null && depth < 16; cause = cause.getCause(), depth++) {
+            if (cause instanceof TransientDataAccessException || cause instanceof DataAccessResourceFailureException
+                    || cause instanceof RecoverableDataAccessException || cause instanceof TransactionException
+                    || cause instanceof SQLTransientException || cause instanceof SQLRecoverableException) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** The most specific cause of the failure, on one line: its class and message. */
+    private static String describe(Throwable failure) {
+        Throwable cause = NestedExceptionUtils.getMostSpecificCause(failure);
+        return (cause.getClass().getSimpleName() + ": " + cause.getMessage()).replaceAll("\\s*\\R\\s*", " ");
     }
 
     /** Where the projector has read up to: the last feed entry it projected (no order id). */
