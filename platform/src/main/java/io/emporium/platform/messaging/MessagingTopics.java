@@ -8,6 +8,7 @@ import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
 
 import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.common.config.TopicConfig;
 import org.springframework.kafka.config.TopicBuilder;
 import org.springframework.kafka.core.KafkaAdmin;
 
@@ -72,7 +73,19 @@ public final class MessagingTopics {
         return replicationFactor;
     }
 
-    private NewTopic topic(String name) {
-        return TopicBuilder.name(name).partitions(partitions).replicas(replicationFactor).build();
+    /**
+     * A topic with the configured partitions and replicas. Replicated (more than one replica), it also gets
+     * {@code min.insync.replicas} = replicas - 1 (2 of 3 in production): with the producers' {@code acks=all}, a
+     * message is acknowledged only once that many brokers have it, so losing one broker loses nothing and the topic
+     * stays writable. Unclean leader election stays off: an out-of-date replica never becomes leader and drops what
+     * was acknowledged. The single local broker (one replica) keeps the broker's defaults.
+     */
+    NewTopic topic(String name) {
+        TopicBuilder topic = TopicBuilder.name(name).partitions(partitions).replicas(replicationFactor);
+        if (replicationFactor > 1) {
+            topic.config(TopicConfig.MIN_IN_SYNC_REPLICAS_CONFIG, Integer.toString(replicationFactor - 1))
+                    .config(TopicConfig.UNCLEAN_LEADER_ELECTION_ENABLE_CONFIG, "false");
+        }
+        return topic.build();
     }
 }
