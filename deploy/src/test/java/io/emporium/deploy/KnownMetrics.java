@@ -35,7 +35,7 @@ final class KnownMetrics {
             "emporium_security_events_total", "emporium_security_logins_total",
             "emporium_gateway_rate_limited_total",
             // orders: the saga (JdbcSagas)
-            "emporium_saga_completed_total",
+            "emporium_saga_completed_total", "emporium_saga_step_retried_total",
             "emporium_saga_duration_seconds_bucket", "emporium_saga_duration_seconds_count",
             "emporium_saga_duration_seconds_sum", "emporium_saga_duration_seconds_max",
             // Resilience4j's circuit breakers
