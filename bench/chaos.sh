@@ -7,13 +7,13 @@
 # print only); exits 1 when an invariant was broken.
 #
 #   bench/chaos.sh
-#   RATE=5 SETTLE=20 FAULTS=postgres,kafka bench/chaos.sh
+#   RATE=10 SETTLE=30 FAULTS=postgres,kafka bench/chaos.sh
 set -euo pipefail
 cd "$(dirname "$0")/.."
 . bench/lib.sh
-RATE=${RATE:-10}
+RATE=${RATE:-5}
 WARMUP=${WARMUP:-20}
-SETTLE=${SETTLE:-30}
+SETTLE=${SETTLE:-60}
 DRAIN=${DRAIN:-240}
 FAULTS=${FAULTS:-postgres,kafka,orders,inventory,payments,shipping,notifications}
 WRITE=${WRITE:-1}
@@ -22,7 +22,7 @@ curl -fsS -o /dev/null http://127.0.0.1:8080/api/catalog/products/1 \
   || { echo "bench: the gateway does not answer; start the system: ./emporium up -d" >&2; exit 1; }
 
 # the harness and its classpath (JDBC driver, Kafka client) come from the system tests' module
-classpath=tests/system/target/chaos.classpath
+classpath=$PWD/tests/system/target/chaos.classpath
 ./mvnw -q -B -pl tests/system test-compile dependency:build-classpath -Dmdep.includeScope=test \
   -Dmdep.outputFile="$classpath" >&2
 set +e
@@ -49,8 +49,10 @@ outbox rows not sent and messages no consumer group has read (dead-letter topics
 their own). \"Ready again\": from the SIGKILL until the supervisor has the part ready again; \"orders confirmed
 again\": until the first order placed after the SIGKILL was confirmed.
 
-$(echo "$out" | grep '^|\|^- ')"
+$(echo "$out" | sed -n '/^| orders offered/,/^RESULT/p' | grep -v '^RESULT')"
 if [ "$WRITE" = 1 ]; then
   write_section chaos "$report"
+else
+  echo "$report"
 fi
 exit $status
