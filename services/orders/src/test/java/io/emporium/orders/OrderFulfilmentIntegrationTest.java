@@ -14,22 +14,11 @@ import java.util.concurrent.atomic.AtomicInteger;
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.SignedJWT;
 import io.emporium.inventory.api.InventoryMessages;
-import io.emporium.orders.support.DeadLetters;
 import io.emporium.orders.support.FakeParticipants;
 import io.emporium.orders.support.StubCatalog;
 import io.emporium.payments.api.PaymentMessages;
-import io.emporium.platform.messaging.MessageReader;
-import io.emporium.platform.messaging.Outbox;
-import io.emporium.platform.test.kafka.TestKafka;
 import io.emporium.shipping.api.ShippingMessages;
-import io.micrometer.core.instrument.MeterRegistry;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.transaction.support.TransactionTemplate;
 import tools.jackson.databind.JsonNode;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -40,36 +29,7 @@ import static org.awaitility.Awaitility.await;
  * and the catalog by {@link StubCatalog}: placement, the saga's happy path and compensations (a failed or timed-out
  * capture among them), deadlines, a commit sent again until answered, idempotency and the read model.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = { "eureka.client.enabled=false", "orders.saga.step-timeout=4s",
-                "orders.saga.deadline-check-interval=200ms" })
-class OrderFulfilmentIntegrationTest extends OrdersIntegrationTest {
-
-    @Autowired
-    MessageReader reader;
-    @Autowired
-    Outbox outbox;
-    @Autowired
-    TransactionTemplate transactions;
-    @Autowired
-    JdbcClient jdbc;
-    @Autowired
-    MeterRegistry meters;
-
-    FakeParticipants participants;
-    DeadLetters deadLetters;
-
-    @BeforeEach
-    void startParticipants() {
-        participants = new FakeParticipants(TestKafka.bootstrapServers(), reader, outbox, transactions);
-        deadLetters = new DeadLetters(TestKafka.bootstrapServers());
-    }
-
-    @AfterEach
-    void stopParticipants() throws InterruptedException {
-        participants.close();
-        deadLetters.close();
-    }
+class OrderFulfilmentIntegrationTest extends SagaIntegrationTest {
 
     @Test
     void anOrderIsPlacedAndConfirmedAfterEveryParticipantAgreed() throws Exception {

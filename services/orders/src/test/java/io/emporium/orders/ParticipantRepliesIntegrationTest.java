@@ -9,21 +9,11 @@ import java.util.List;
 import java.util.UUID;
 
 import io.emporium.inventory.api.InventoryMessages;
-import io.emporium.orders.support.DeadLetters;
 import io.emporium.orders.support.DeadLetters.DeadLetter;
 import io.emporium.orders.support.FakeParticipants;
 import io.emporium.payments.api.PaymentMessages;
-import io.emporium.platform.messaging.MessageReader;
-import io.emporium.platform.messaging.Outbox;
-import io.emporium.platform.test.kafka.TestKafka;
 import io.emporium.shipping.api.ShippingMessages;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.transaction.support.TransactionTemplate;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -33,36 +23,11 @@ import static org.awaitility.Awaitility.await;
  * data names, one for an order without saga, one that comes after the saga ended at a deadline all go to the
  * dead-letter topic of their reply topic, with the reason; the acknowledgements of the compensations do not.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = { "eureka.client.enabled=false", "orders.saga.step-timeout=4s",
-                "orders.saga.deadline-check-interval=200ms" })
-class ParticipantRepliesIntegrationTest extends OrdersIntegrationTest {
+class ParticipantRepliesIntegrationTest extends SagaIntegrationTest {
 
     static final Duration PATIENCE = Duration.ofSeconds(30);
 
-    @Autowired
-    MessageReader reader;
-    @Autowired
-    Outbox outbox;
-    @Autowired
-    TransactionTemplate transactions;
-    @Autowired
-    JdbcClient jdbc;
 
-    FakeParticipants participants;
-    DeadLetters deadLetters;
-
-    @BeforeEach
-    void startParticipants() {
-        participants = new FakeParticipants(TestKafka.bootstrapServers(), reader, outbox, transactions);
-        deadLetters = new DeadLetters(TestKafka.bootstrapServers());
-    }
-
-    @AfterEach
-    void stopParticipants() throws InterruptedException {
-        participants.close();
-        deadLetters.close();
-    }
 
     @Test
     void aReplyWhoseSubjectIsNotTheOrderItsDataNamesIsDeadLetteredAndAppliesToNeither() throws Exception {

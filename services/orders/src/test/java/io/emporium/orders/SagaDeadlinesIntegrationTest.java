@@ -10,17 +10,8 @@ import java.util.UUID;
 
 import io.emporium.inventory.api.InventoryMessages;
 import io.emporium.orders.support.FakeParticipants;
-import io.emporium.platform.messaging.MessageReader;
-import io.emporium.platform.messaging.Outbox;
-import io.emporium.platform.test.kafka.TestKafka;
-import io.micrometer.core.instrument.MeterRegistry;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.transaction.support.TransactionTemplate;
 import tools.jackson.databind.JsonNode;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -31,37 +22,15 @@ import static org.awaitility.Awaitility.await;
  * stream is made unreadable and its deadline the oldest; it is quarantined and listed, and the sagas behind it are
  * compensated on time.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = { "eureka.client.enabled=false", "orders.saga.step-timeout=4s",
-                "orders.saga.deadline-check-interval=200ms" })
-class SagaDeadlinesIntegrationTest extends OrdersIntegrationTest {
+class SagaDeadlinesIntegrationTest extends SagaIntegrationTest {
 
     static final Duration PATIENCE = Duration.ofSeconds(20);
 
-    @Autowired
-    MessageReader reader;
-    @Autowired
-    Outbox outbox;
-    @Autowired
-    TransactionTemplate transactions;
-    @Autowired
-    JdbcClient jdbc;
-    @Autowired
-    MeterRegistry meters;
-
-    FakeParticipants participants;
-
     @BeforeEach
-    void startParticipants() {
-        participants = new FakeParticipants(TestKafka.bootstrapServers(), reader, outbox, transactions);
-        // nobody reserves stock: every saga here waits for its deadline
+    void nobodyReservesStock() {
+        // every saga here waits for its deadline
         participants.answerWith(command -> command instanceof InventoryMessages.ReserveStock
                 ? List.of() : FakeParticipants.happyPath(command));
-    }
-
-    @AfterEach
-    void stopParticipants() throws InterruptedException {
-        participants.close();
     }
 
     @Test
