@@ -8,6 +8,7 @@ import io.emporium.platform.messaging.MessagingProperties;
 import io.emporium.platform.messaging.Outbox;
 import io.emporium.platform.messaging.producer.MessagingProducer;
 import io.emporium.platform.messaging.schema.PlatformSchema;
+import io.emporium.platform.quarantine.TableQuarantine;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.micrometer.tracing.Tracer;
@@ -44,10 +45,18 @@ class OutboxAutoConfiguration {
         return new OutboxBacklog(new JdbcTemplate(dataSource), registry.getIfAvailable(SimpleMeterRegistry::new));
     }
 
-    /** Whether or not this instance runs a relay: the rows are in the database all instances share. */
+    /**
+     * The outbox rows the relay set aside ({@link OutboxRelay} says when), kind {@code outbox}, item id = the row's
+     * {@code id}; listed whether or not this instance runs a relay, since the rows are in the database all instances
+     * share. They stay in the table until an operator releases or deletes them. Releasing a row puts it back in line:
+     * it is the oldest, so the next round sends it (after the later messages of its key, which went on without it):
+     * {@code update outbox_message set quarantined_at = null, quarantine_reason = null, failed_sends = 0 where id = 42}.
+     */
     @Bean
-    OutboxQuarantine outboxQuarantine(PlatformSchema schema, DataSource dataSource) {
-        return new OutboxQuarantine(new JdbcTemplate(dataSource));
+    TableQuarantine outboxQuarantine(PlatformSchema schema, DataSource dataSource) {
+        return new TableQuarantine("outbox", dataSource, "outbox_message", "id::text",
+                "type || ' to ' || topic || ', key ' || message_key || ', message ' || message_id || ': ' "
+                        + "|| quarantine_reason", "quarantined_at");
     }
 
     @Bean

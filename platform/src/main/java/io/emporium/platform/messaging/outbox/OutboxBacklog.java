@@ -13,8 +13,8 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * Gauges of what waits to be sent from the outbox of this database: {@code emporium.outbox.backlog} (rows) and
  * {@code emporium.outbox.oldest.age} (seconds since the oldest of them was published; 0 when none). Quarantined rows
  * are not counted: they wait for an operator, not for the relay, and {@code emporium.quarantined{kind=outbox}} counts
- * them ({@link OutboxQuarantine}). Values come from one query, made at most once per {@link #MAX_STALENESS} however
- * often they are read. Both are NaN while the database cannot be asked.
+ * them (see {@code OutboxAutoConfiguration#outboxQuarantine}). Values come from one query, made at most once per
+ * {@link #MAX_STALENESS} however often they are read. Both are NaN while the database cannot be asked.
  */
 final class OutboxBacklog {
 

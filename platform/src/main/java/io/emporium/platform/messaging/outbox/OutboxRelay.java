@@ -54,8 +54,8 @@ import org.springframework.transaction.support.TransactionTemplate;
  *
  * <h2>Quarantine</h2>
  * A row that cannot be sent is marked in place ({@code quarantined_at}, {@code quarantine_reason}; never deleted),
- * logged at ERROR with its row id and message id, and skipped from then on; {@link OutboxQuarantine} counts and lists
- * such rows and says how to release one. A row is quarantined
+ * logged at ERROR with its row id and message id, and skipped from then on;
+ * {@code OutboxAutoConfiguration#outboxQuarantine} counts and lists such rows and says how to release one. A row is quarantined
  * <ul>
  * <li>at once when Kafka refuses it for good ({@link #refusedForGood}: larger than the producer or the broker accepts,
  * an invalid topic name, a record that cannot be serialized), or when no record can be built from it;</li>

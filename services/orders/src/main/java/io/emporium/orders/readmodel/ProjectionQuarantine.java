@@ -1,29 +1,23 @@
 package io.emporium.orders.readmodel;
 
 import java.sql.Connection;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.Collection;
-import java.util.List;
 import java.util.UUID;
 
-import io.emporium.platform.quarantine.Quarantine;
-import io.emporium.platform.quarantine.QuarantinedItem;
 import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.support.AbstractSqlTypeValue;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
 /**
- * The orders the projector could not project ({@code projection_quarantine}), kind {@value #KIND}, item id = the order
- * id: their summary and timeline in the read model stay as they were before the failure (or absent). An order leaves
- * the quarantine as soon as a projection of it succeeds: at its next event, or at a rebuild once the cause is fixed.
- * Writes join the caller's transaction.
+ * Sets aside the orders the projector could not project ({@code projection_quarantine}): their summary and timeline
+ * in the read model stay as they were before the failure (or absent). An order leaves the quarantine as soon as a
+ * projection of it succeeds: at its next event, or at a rebuild once the cause is fixed. Writes join the caller's
+ * transaction; the orders are listed as kind {@code projection} ({@code OrdersConfiguration#quarantinedProjections}).
  */
 @Repository
-class ProjectionQuarantine implements Quarantine {
-
-    static final String KIND = "projection";
+class ProjectionQuarantine {
 
     private final JdbcClient jdbc;
 
@@ -55,27 +49,5 @@ class ProjectionQuarantine implements Quarantine {
 
     void clear() {
         jdbc.sql("delete from projection_quarantine").update();
-    }
-
-    @Override
-    public String kind() {
-        return KIND;
-    }
-
-    @Override
-    public long count() {
-        return jdbc.sql("select count(*) from projection_quarantine").query(Long.class).single();
-    }
-
-    @Override
-    public List<QuarantinedItem> list(int limit) {
-        return jdbc.sql("select order_id, reason, quarantined_at from projection_quarantine "
-                + "order by quarantined_at, order_id limit ?").param(limit)
-                .query(ProjectionQuarantine::item).list();
-    }
-
-    private static QuarantinedItem item(ResultSet row, int rowNumber) throws SQLException {
-        return new QuarantinedItem(KIND, row.getObject(1, UUID.class).toString(), row.getString(2),
-                row.getTimestamp(3).toInstant());
     }
 }
