@@ -2,8 +2,6 @@ package io.emporium.orders.readmodel;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.SQLRecoverableException;
-import java.sql.SQLTransientException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -14,19 +12,16 @@ import java.util.UUID;
 
 import io.emporium.orders.order.model.OrderEvents;
 import io.emporium.orders.order.model.OrderId;
+import io.emporium.platform.persistence.DatabaseOutages;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.core.NestedExceptionUtils;
 import org.springframework.dao.DataAccessException;
-import org.springframework.dao.DataAccessResourceFailureException;
-import org.springframework.dao.RecoverableDataAccessException;
-import org.springframework.dao.TransientDataAccessException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.TransactionException;
 import org.springframework.transaction.TransactionStatus;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -103,7 +98,7 @@ class OrderProjector {
             return projectBatch(false);
         }
         catch (RuntimeException ex) {
-            if (databaseUnavailable(ex)) {
+            if (DatabaseOutages.explain(ex)) {
                 throw ex;
             }
             log.warn("The read model could not write one of the orders of a batch ({}); projecting the batch again,"
@@ -186,7 +181,7 @@ class OrderProjector {
             return null;
         }
         catch (RuntimeException ex) {
-            if (databaseUnavailable(ex)) {
+            if (DatabaseOutages.explain(ex)) {
                 throw ex;
             }
             status.rollbackToSavepoint(savepoint);
@@ -199,22 +194,6 @@ class OrderProjector {
         quarantine.add(orderId, describe(failure));
         log.error("Order {} cannot be projected into the read model; it is quarantined (/actuator/quarantine) and the"
                 + " read model goes on without it until a later projection of it succeeds", orderId, failure);
-    }
-
-    /**
-     * A failure that says nothing about the order: the database cannot be reached or gave up for now (lost
-     * connection, lock or statement timeout, serialization failure), or the transaction itself failed.
-     */
-    static boolean databaseUnavailable(Throwable failure) {
-        int depth = 0;
-        for (Throwable cause = failure; cause != null && depth < 16; cause = cause.getCause(), depth++) {
-            if (cause instanceof TransientDataAccessException || cause instanceof DataAccessResourceFailureException
-                    || cause instanceof RecoverableDataAccessException || cause instanceof TransactionException
-                    || cause instanceof SQLTransientException || cause instanceof SQLRecoverableException) {
-                return true;
-            }
-        }
-        return false;
     }
 
     /** The most specific cause of the failure, on one line: its class and message. */

@@ -1,18 +1,13 @@
 package io.emporium.orders.order.messaging;
 
-import java.sql.SQLException;
-import java.sql.SQLRecoverableException;
-import java.sql.SQLTransientException;
-
 import io.emporium.orders.order.application.Expiry;
 import io.emporium.orders.order.application.OrderFulfilment;
 import io.emporium.orders.order.model.OrderEvents.ConcurrentOrderChange;
+import io.emporium.platform.persistence.DatabaseOutages;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.dao.DataAccessResourceFailureException;
-import org.springframework.dao.TransientDataAccessException;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
@@ -107,27 +102,20 @@ class SagaDeadlines {
     }
 
     /**
-     * Whether a failure says nothing about the saga: the database cannot be reached or gave up on the transaction
-     * (Spring's {@link TransientDataAccessException}, which includes lost optimistic-lock races, and
-     * {@link DataAccessResourceFailureException}, which includes {@code CannotGetJdbcConnectionException}; JDBC's
-     * {@link SQLTransientException} and {@link SQLRecoverableException}; an SQL state of class 08 connection, 53
-     * insufficient resources or 57P operator intervention), or the order changed concurrently
-     * ({@link ConcurrentOrderChange}), anywhere in the cause chain.
+     * Whether a failure says nothing about the saga: the database cannot be reached or refuses for now
+     * ({@link DatabaseOutages}), or the order changed concurrently ({@link ConcurrentOrderChange}), anywhere in the
+     * cause chain.
      */
     static boolean isTransient(Throwable failure) {
+        if (DatabaseOutages.explain(failure)) {
+            return true;
+        }
         for (Throwable cause = failure; cause != null; cause = cause.getCause() == cause ? null : cause.getCause()) {
-            if (cause instanceof TransientDataAccessException || cause instanceof DataAccessResourceFailureException
-                    || cause instanceof SQLTransientException || cause instanceof SQLRecoverableException
-                    || cause instanceof ConcurrentOrderChange
-                    || cause instanceof SQLException sql && unavailable(sql.getSQLState())) {
+            if (cause instanceof ConcurrentOrderChange) {
                 return true;
             }
         }
         return false;
-    }
-
-    private static boolean unavailable(String sqlState) {
-        return sqlState != null && (sqlState.startsWith("08") || sqlState.startsWith("53") || sqlState.startsWith("57P"));
     }
 
     /** The failure and its causes on one line, for the quarantine listing and the logs. */
