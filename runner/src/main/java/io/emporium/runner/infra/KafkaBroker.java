@@ -16,8 +16,15 @@ import io.emporium.runner.topology.KafkaSpec;
 
 /**
  * A single-node Kafka broker in KRaft mode (broker and controller in one JVM), run from the classpath that module
- * {@code infra/kafka} assembles. Its storage under {@code directory/data} is formatted once, on first start; both
- * listeners are on 127.0.0.1 and every internal topic has replication factor 1.
+ * {@code infra/kafka} assembles. Its storage under {@code directory/data} is formatted once, on first start; every
+ * internal topic has replication factor 1.
+ *
+ * <p>Both listeners (clients and controller) bind, advertise and dial 127.0.0.1 only, in PLAINTEXT with no
+ * authentication: loopback is this broker's security boundary. Nothing off the machine can reach it, and whoever
+ * is on the machine can equally reach the local databases, whose DEV-ONLY passwords are public, so a SASL password
+ * here would be one more public DEV-ONLY secret (docs/security.md). Production authenticates every client and
+ * authorizes it per topic instead (deploy/kafka). {@code KafkaBrokerLoopbackTest} fails if any listener leaves
+ * loopback.
  */
 public final class KafkaBroker {
 
