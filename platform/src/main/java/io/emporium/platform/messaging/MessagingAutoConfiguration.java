@@ -17,6 +17,7 @@ import org.springframework.boot.kafka.autoconfigure.DefaultKafkaProducerFactoryC
 import org.springframework.boot.kafka.autoconfigure.KafkaConnectionDetails;
 import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
 import org.springframework.context.annotation.Bean;
+import org.springframework.core.env.ConfigurableEnvironment;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.kafka.core.KafkaTemplate;
 
@@ -51,6 +52,12 @@ class MessagingAutoConfiguration {
     @ConditionalOnMissingBean
     MessagingTopics messagingTopics(MessagingProperties properties) {
         return new MessagingTopics(properties.topics().partitions(), properties.topics().replicationFactor());
+    }
+
+    /** Fails start-up, naming the variable, when a {@code spring.kafka.*} setting needs one that is not set. */
+    @Bean
+    KafkaSettingsCheck kafkaSettingsCheck(ConfigurableEnvironment environment) {
+        return new KafkaSettingsCheck(environment);
     }
 
     @Bean
