@@ -1,7 +1,9 @@
 package io.emporium.identity;
 
 import java.net.http.HttpResponse;
+import java.net.URI;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
@@ -67,7 +69,7 @@ class GuessingThrottleIntegrationTest extends IdentityIntegrationTest {
         HttpResponse<String> wrong = identity.postLogin(user, "guess-3", from);
         HttpResponse<String> right = identity.postLogin(user, PASSWORD, from);
 
-        for (HttpResponse<String> refused : java.util.List.of(wrong, right)) {
+        for (HttpResponse<String> refused : List.of(wrong, right)) {
             assertThat(refused.statusCode()).isEqualTo(429);
             assertThat(retryAfter(refused)).isBetween(1L, 3L);
             assertThat(refused.headers().firstValue("Content-Type")).hasValueSatisfying(
@@ -136,8 +138,10 @@ class GuessingThrottleIntegrationTest extends IdentityIntegrationTest {
     }
 
     @Test
-    void anAddressGuessingAcrossAccountsIsThrottledForEveryAccount() {
+    void anAddressGuessingAcrossAccountsIsThrottledForEveryAccountButThoseThatSignedInThere() {
         Map<String, String> sprayer = from(newAddress());
+        String neighbour = newUser();
+        assertThat(location(identity.postLogin(neighbour, PASSWORD, sprayer))).doesNotStartWith("/login");
         for (int i = 0; i < 6; i++) {
             identity.postLogin("nobody-" + UUID.randomUUID(), "guess", sprayer);
         }
@@ -148,6 +152,8 @@ class GuessingThrottleIntegrationTest extends IdentityIntegrationTest {
         assertThat(refused.statusCode()).isEqualTo(429);
         assertThat(refused.body()).contains("Too many failed sign-ins from this address");
         assertThat(location(identity.postLogin(user, PASSWORD, from(newAddress())))).doesNotStartWith("/login");
+        assertThat(location(identity.postLogin(neighbour, PASSWORD, sprayer))).as("signed in there before")
+                .doesNotStartWith("/login");
     }
 
     @Test
@@ -203,7 +209,7 @@ class GuessingThrottleIntegrationTest extends IdentityIntegrationTest {
         return name;
     }
 
-    /** A fresh documentation-range-like address (10.x.y.z), one per call. */
+    /** A random private address (10.x.y.z): a fresh client address for each call. */
     private static String newAddress() {
         ThreadLocalRandom random = ThreadLocalRandom.current();
         return "10." + random.nextInt(256) + "." + random.nextInt(256) + "." + random.nextInt(1, 255);
@@ -215,8 +221,8 @@ class GuessingThrottleIntegrationTest extends IdentityIntegrationTest {
 
     private static String location(HttpResponse<String> response) {
         assertThat(response.statusCode()).as("answer to the login form: %s", response.body()).isEqualTo(302);
-        return java.net.URI.create(response.headers().firstValue("Location").orElseThrow()).getRawPath()
-                + (response.headers().firstValue("Location").orElseThrow().contains("?error") ? "?error" : "");
+        URI location = URI.create(response.headers().firstValue("Location").orElseThrow());
+        return location.getRawPath() + (location.getRawQuery() == null ? "" : "?" + location.getRawQuery());
     }
 
     private static long retryAfter(HttpResponse<String> response) {

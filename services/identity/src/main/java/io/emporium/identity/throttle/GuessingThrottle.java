@@ -15,9 +15,11 @@ import org.jspecify.annotations.Nullable;
  * <li>per (account, address): steep; reset by a success;</li>
  * <li>per address (network, for IPv6 a /64): spraying many accounts; a success does not reset it, or an attacker
  * could sign in to an account of their own between guesses;</li>
- * <li>per account: distributed guessing; gentle and short-capped, and skipped for an address the account recently
- * signed in from, so that an attacker elsewhere cannot keep a real user out.</li>
+ * <li>per account: distributed guessing; gentle and short-capped.</li>
  * </ul>
+ * An account that signed in from an address recently (whoever is there knew its secret) answers there to its own
+ * (account, address) count alone: neither guessing at it from elsewhere nor spraying by a neighbour behind the same
+ * address (NAT, or loopback on one machine) keeps it out.
  * An attempt refused here is not counted: a real user retrying during a wait does not lengthen it, and an attacker
  * learns nothing (the right secret is refused the same way). Thread-safe.
  */
@@ -60,10 +62,11 @@ final class GuessingThrottle {
      * Whether {@code attempt} must wait; when it must, the refusal is recorded as a security event. Changes no count.
      */
     Optional<Refusal> check(Attempt attempt) {
-        @Nullable Refusal refusal = refusal(Scope.ADDRESS, addresses, addressKey(attempt));
+        boolean signedInHere = attempt.account() != null && signedIn.getIfPresent(pairKey(attempt)) != null;
+        @Nullable Refusal refusal = signedInHere ? null : refusal(Scope.ADDRESS, addresses, addressKey(attempt));
         if (attempt.account() != null) {
             refusal = longest(refusal, refusal(Scope.ACCOUNT_AND_ADDRESS, pairs, pairKey(attempt)));
-            if (signedIn.getIfPresent(pairKey(attempt)) == null) {
+            if (!signedInHere) {
                 refusal = longest(refusal, refusal(Scope.ACCOUNT, accounts, attempt.account()));
             }
         }

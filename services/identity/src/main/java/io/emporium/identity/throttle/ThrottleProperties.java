@@ -18,15 +18,16 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *                             address. Default: backoff after 5 failures, 1 s doubling to at most 15 min. Only the
  *                             guesser's own address suffers it. A successful sign-in resets it.
  * @param perAddress           one client address guessing across accounts (password spraying). Default: after 20
- *                             failures, 1 s doubling to at most 5 min. Users sharing the address (NAT) wait too.
+ *                             failures, 1 s doubling to at most 5 min. Users sharing the address (NAT) wait too,
+ *                             unless they signed in from it within {@code remember-sign-ins-for}.
  * @param perAccount           one account guessed from many addresses. Deliberately gentle and short-capped, as it
  *                             is the one an attacker can turn against a real user: default after 20 failures, 1 s
  *                             doubling to at most 30 s; it never applies from an address the account signed in from
  *                             within {@code remember-sign-ins-for}.
  * @param forgetAfter          a key with no failure for this long starts afresh (default 1 h); a key is never
  *                             forgotten while it is backing off
- * @param rememberSignInsFor   how long an (account, address) pair that signed in stays exempt from the per-account
- *                             limit (default 30 days, or until the instance restarts)
+ * @param rememberSignInsFor   how long an (account, address) pair that signed in stays exempt from the per-address
+ *                             and per-account limits (default 30 days, or until the instance restarts)
  * @param maxTrackedKeys       the most keys each count holds, per endpoint (default 10,000, a few MB in all): the
  *                             least useful are dropped first, so an attacker spraying addresses or names cannot grow
  *                             memory

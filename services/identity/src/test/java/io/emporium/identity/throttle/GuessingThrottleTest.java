@@ -70,6 +70,22 @@ class GuessingThrottleTest {
     }
 
     @Test
+    void anAccountThatSignedInFromAnAddressIsNotHeldUpBySprayingFromTheSameAddress() {
+        Attempt ordersService = new Attempt("orders-service", "127.0.0.1");
+        throttle.succeeded(ordersService);
+        for (int i = 0; i < 5; i++) {
+            throttle.failed(new Attempt("user-" + i, "127.0.0.1"));
+        }
+
+        assertThat(throttle.check(new Attempt("bob", "127.0.0.1"))).map(Refusal::scope).hasValue(Scope.ADDRESS);
+        assertThat(throttle.check(ordersService)).isEmpty();
+        fail(ordersService, 2);
+        throttle.failed(ordersService);
+        assertThat(throttle.check(ordersService)).as("its own count still applies").map(Refusal::scope)
+                .hasValue(Scope.ACCOUNT_AND_ADDRESS);
+    }
+
+    @Test
     void oneAccountGuessedFromManyAddressesWaitsOnlyBriefly() {
         Attempt fromHome = new Attempt("alice", "192.0.2.1");
         throttle.succeeded(fromHome);
