@@ -31,8 +31,10 @@ final class KnownMetrics {
             "emporium_messaging_dead_lettered_total",
             // platform quarantine: items set aside per kind (QuarantineAutoConfiguration)
             "emporium_quarantined",
-            // platform security (SecurityEvents), identity (LoginEvents), gateway (RateLimitFilter)
+            // platform security (SecurityEvents), identity (LoginEvents, the guessing throttle's ThrottleEvents),
+            // gateway (RateLimitFilter)
             "emporium_security_events_total", "emporium_security_logins_total",
+            "emporium_security_throttled_total", "emporium_security_backoffs_total",
             "emporium_gateway_rate_limited_total",
             // orders: the saga (JdbcSagas)
             "emporium_saga_completed_total", "emporium_saga_step_retried_total",

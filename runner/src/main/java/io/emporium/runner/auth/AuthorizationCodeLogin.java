@@ -149,6 +149,8 @@ public final class AuthorizationCodeLogin {
                             "login failed for user " + user + ": wrong user name or password");
                 }
                 response = send(http, HttpRequest.newBuilder(location).header("Accept", HTML).GET());
+            } else if (status == 429 && loginPage != null) {
+                throw throttled(response, "logins for " + user);
             } else if (status == 200 && LoginForm.isLoginPage(response.body())) {
                 if (loginPage != null) {
                     throw unexpected("identity showed its login page again after accepting the login of " + user);
@@ -184,6 +186,9 @@ public final class AuthorizationCodeLogin {
                 .header("Accept", "application/json")
                 .header("Content-Type", "application/x-www-form-urlencoded")
                 .POST(HttpRequest.BodyPublishers.ofString(formEncoded(form))));
+        if (response.statusCode() == 429) {
+            throw throttled(response, "token requests of client " + clientId);
+        }
         JsonNode body = json(response.body());
         if (response.statusCode() != 200) {
             String error = body == null ? "" : oauthError(body.path("error").asString(""),
@@ -231,6 +236,18 @@ public final class AuthorizationCodeLogin {
             throw unexpected("the authorization response to " + redirectUri + " has no code");
         }
         return code;
+    }
+
+    /**
+     * Identity answered 429: it backs off after repeated failures (per user and address) and does not check the
+     * password meanwhile. {@code identity throttled logins for alice from this address: retry in 8 s}.
+     */
+    private static LoginFailedException throttled(HttpResponse<String> response, String what) {
+        String wait = response.headers().firstValue("Retry-After").map(String::strip)
+                .filter(seconds -> seconds.matches("\\d{1,9}")).map(seconds -> "retry in " + seconds + " s")
+                .orElse("retry later");
+        return new LoginFailedException(Reason.THROTTLED, "identity throttled " + what + " from this address: "
+                + wait);
     }
 
     private LoginFailedException unexpectedAnswer(HttpResponse<String> response, boolean loggedIn) {

@@ -14,6 +14,8 @@ public final class LoginFailedException extends RuntimeException {
         UNREACHABLE,
         /** The login form rejected the user name and password. */
         BAD_CREDENTIALS,
+        /** Identity refused to check the password (429): too many failed logins; the message says how long to wait. */
+        THROTTLED,
         /** The server answered with an OAuth 2.0 error: unknown client or redirect URI, denied, bad code, ... */
         REFUSED,
         /** The server answered what this client does not expect, or an authorization response it did not ask for. */

@@ -60,6 +60,26 @@ class AuthorizationCodeLoginTest {
     }
 
     @Test
+    void saysHowLongToWaitWhenIdentityThrottlesTheLogin() {
+        identity.throttleLogins("8");
+
+        assertThatThrownBy(() -> login.login("alice", "alice-dev-only".toCharArray()))
+                .isInstanceOfSatisfying(LoginFailedException.class,
+                        e -> assertThat(e.reason()).isEqualTo(Reason.THROTTLED))
+                .hasMessage("identity throttled logins for alice from this address: retry in 8 s");
+        assertThat(identity.requests()).noneMatch(request -> request.startsWith("POST /oauth2/token"));
+    }
+
+    @Test
+    void saysToRetryLaterWhenTheThrottledAnswerGivesNoSeconds() {
+        identity.throttleLogins("Wed, 21 Oct 2026 07:28:00 GMT");
+
+        assertThatThrownBy(() -> login.login("alice", "alice-dev-only".toCharArray()))
+                .isInstanceOf(LoginFailedException.class)
+                .hasMessage("identity throttled logins for alice from this address: retry later");
+    }
+
+    @Test
     void refusesAnAuthorizationResponseWithAnotherState() {
         identity.answerWithState("forged");
 

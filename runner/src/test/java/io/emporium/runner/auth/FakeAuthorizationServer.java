@@ -42,6 +42,7 @@ public final class FakeAuthorizationServer implements AutoCloseable {
     private final List<String> requests = Collections.synchronizedList(new ArrayList<>());
     private volatile boolean csrfValueFirst;
     private volatile String stateOverride;
+    private volatile String loginRetryAfter;
 
     private record Grant(String user, String challenge, String redirectUri) {
     }
@@ -82,6 +83,14 @@ public final class FakeAuthorizationServer implements AutoCloseable {
     /** The authorization response carries this state instead of the request's. */
     public void answerWithState(String state) {
         stateOverride = state;
+    }
+
+    /**
+     * {@code POST /login} is answered like identity's throttle: 429 with {@code Retry-After: retryAfter} and an HTML
+     * page, the password not checked.
+     */
+    public void throttleLogins(String retryAfter) {
+        loginRetryAfter = retryAfter;
     }
 
     /** {@code METHOD path?query} of every request, in order. */
@@ -161,6 +170,13 @@ public final class FakeAuthorizationServer implements AutoCloseable {
             return;
         }
         String user = form.getOrDefault("username", "");
+        if (loginRetryAfter != null) {
+            exchange.getResponseHeaders().add("Retry-After", loginRetryAfter);
+            send(exchange, 429, "text/html;charset=UTF-8", "<!DOCTYPE html><html><body><h1>Too many sign-in attempts"
+                    + "</h1><p>Too many failed sign-ins for user '" + user + "' from this address: retry in "
+                    + loginRetryAfter + " s.</p></body></html>");
+            return;
+        }
         if (!DemoUsers.NAMES.contains(user) || !(user + "-dev-only").equals(form.get("password"))) {
             redirect(exchange, issuer() + "/login?error");
             return;

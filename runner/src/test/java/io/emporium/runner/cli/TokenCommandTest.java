@@ -53,6 +53,18 @@ class TokenCommandTest {
     }
 
     @Test
+    void failsInOneLineWithTheWaitWhenIdentityThrottlesTheLogin() {
+        identity.throttleLogins("8");
+
+        int exit = run("token", "-u", "alice", "--issuer", identity.issuer().toString());
+
+        assertThat(exit).isEqualTo(1);
+        assertThat(out.toString()).isEmpty();
+        assertThat(err.toString().lines().toList())
+                .containsExactly("emporium: identity throttled logins for alice from this address: retry in 8 s");
+    }
+
+    @Test
     void failsInOneLineWhenIdentityIsNotRunning() {
         String nowhere = "http://127.0.0.1:" + TestPorts.free();
 

@@ -113,6 +113,27 @@ final class IdentityClient {
         return new Authorization(Optional.of(query.get("code")), verifier, redirectUri);
     }
 
+    /**
+     * The login form alone, as a script would post it: GET /login (session cookie, CSRF token), then POST /login with
+     * {@code headers} on both. The answer to the POST, redirects not followed: 302 to {@code /login?error} for a wrong
+     * password, 302 elsewhere once signed in.
+     */
+    HttpResponse<String> postLogin(String user, String password, Map<String, String> headers) {
+        HttpClient browser = HttpClient.newBuilder().cookieHandler(new CookieManager(null, CookiePolicy.ACCEPT_ALL))
+                .followRedirects(HttpClient.Redirect.NEVER).build();
+        URI login = base.resolve("/login");
+        HttpRequest.Builder page = HttpRequest.newBuilder(login).GET();
+        headers.forEach(page::header);
+        HttpResponse<String> form = send(browser, page.build());
+        assertThat(form.statusCode()).isEqualTo(200);
+        HttpRequest.Builder post = HttpRequest.newBuilder(login)
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(form(Map.of("username", user, "password", password,
+                        "_csrf", csrfToken(form.body())))));
+        headers.forEach(post::header);
+        return send(browser, post.build());
+    }
+
     /** Signs the user in through {@code clientId} and exchanges the code: the token response. */
     JsonNode signIn(String clientId, String redirectUri, String scope, String user, String password) {
         Authorization authorization = authorize(clientId, redirectUri, scope, user, password);

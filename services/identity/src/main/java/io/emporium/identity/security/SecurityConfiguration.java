@@ -6,6 +6,8 @@ import java.util.List;
 
 import com.nimbusds.jose.jwk.source.JWKSource;
 import com.nimbusds.jose.proc.SecurityContext;
+import io.emporium.identity.throttle.GuessingGuard;
+import io.emporium.identity.throttle.GuessingGuards;
 import io.emporium.identity.token.AccessTokenClaims;
 import io.emporium.identity.token.PublicClientRefreshTokenAuthenticationConverter;
 import io.emporium.identity.token.PublicClientRefreshTokenAuthenticationProvider;
@@ -31,6 +33,10 @@ import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.AccessDeniedHandler;
 import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
+import org.springframework.security.web.authentication.SavedRequestAwareAuthenticationSuccessHandler;
+import org.springframework.security.web.authentication.SimpleUrlAuthenticationFailureHandler;
+import org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter;
+import org.springframework.security.web.authentication.preauth.AbstractPreAuthenticatedProcessingFilter;
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
 import org.springframework.web.servlet.HandlerExceptionResolver;
 
@@ -43,6 +49,8 @@ import org.springframework.web.servlet.HandlerExceptionResolver;
  * checked against its own keys, no session; {@code /admin/**} needs the admin role;</li>
  * <li>everything else, chiefly the login form ({@code /login}, with a CSRF token) and its session.</li>
  * </ol>
+ * Passwords at {@code POST /login} and client secrets at the token endpoints are checked behind a throttle
+ * ({@link GuessingGuards}): after repeated failures an attempt is answered 429 without being checked.
  * The platform's resource-server configuration is switched off for this service
  * ({@code emporium.security.resource-server.enabled=false}): the issuer guards itself.
  */
@@ -64,7 +72,8 @@ class SecurityConfiguration {
     @Bean
     @Order(1)
     SecurityFilterChain authorizationServerEndpoints(HttpSecurity http, AuthorizationServerSettings settings,
-            RegisteredClientRepository clients) throws Exception {
+            RegisteredClientRepository clients, GuessingGuards guards) throws Exception {
+        GuessingGuard clientGuard = guards.clientAuthentication();
         http.oauth2AuthorizationServer(server -> {
             http.securityMatcher(server.getEndpointsMatcher());
             server.oidc(Customizer.withDefaults())
@@ -72,8 +81,15 @@ class SecurityConfiguration {
                     .clientAuthentication(clientAuthentication -> clientAuthentication
                             .authenticationConverter(
                                     new PublicClientRefreshTokenAuthenticationConverter(settings.getTokenEndpoint()))
-                            .authenticationProvider(new PublicClientRefreshTokenAuthenticationProvider(clients)));
+                            .authenticationProvider(new PublicClientRefreshTokenAuthenticationProvider(clients))
+                            // every outcome counts towards the client-secret throttle
+                            .authenticationSuccessHandler(
+                                    clientGuard.countingSuccesses(ClientAuthenticationOutcomes.success()))
+                            .errorResponseHandler(clientGuard.countingFailures(ClientAuthenticationOutcomes.failure())));
         })
+                // a client backing off is refused before its secret is checked (client authentication follows the
+                // pre-authentication filter)
+                .addFilterBefore(clientGuard.filter(), AbstractPreAuthenticatedProcessingFilter.class)
                 .authorizeHttpRequests(authorize -> authorize.anyRequest().authenticated())
                 // the OIDC user info endpoint takes an access token
                 .oauth2ResourceServer(server -> server.jwt(Customizer.withDefaults()))
@@ -113,10 +129,17 @@ class SecurityConfiguration {
 
     @Bean
     @Order(3)
-    SecurityFilterChain loginForm(HttpSecurity http) throws Exception {
+    SecurityFilterChain loginForm(HttpSecurity http, GuessingGuards guards) throws Exception {
+        GuessingGuard loginGuard = guards.loginForm();
         http.authorizeHttpRequests(authorize -> authorize.requestMatchers("/error").permitAll()
                 .anyRequest().authenticated())
-                .formLogin(Customizer.withDefaults());
+                // Spring Security's defaults, with every outcome counted towards the password throttle
+                .formLogin(form -> form
+                        .successHandler(loginGuard.countingSuccesses(new SavedRequestAwareAuthenticationSuccessHandler()))
+                        .failureHandler(loginGuard.countingFailures(
+                                new SimpleUrlAuthenticationFailureHandler("/login?error"))))
+                // a user name backing off is refused before its password is checked
+                .addFilterBefore(loginGuard.filter(), UsernamePasswordAuthenticationFilter.class);
         return http.build();
     }
 
