@@ -41,6 +41,14 @@ public final class SecurityEvents {
         record(AUTHENTICATION_FAILURE, reasonOf(failure), null, request);
     }
 
+    /**
+     * A refused authentication that is not a bearer token (e.g. HTTP Basic at the registry), with the caller's own
+     * short reason ({@code missing-credentials}, {@code bad-credentials}); never the credentials themselves.
+     */
+    public void authenticationFailed(Request request, String reason) {
+        record(AUTHENTICATION_FAILURE, reason, null, request);
+    }
+
     /** A valid token whose roles do not allow the request (URL rules). */
     public void accessDenied(Request request, @Nullable String userName) {
         accessDenied(request, userName, "insufficient-role");

@@ -8,7 +8,10 @@ import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.function.Predicate;
 
-/** Ready when {@code GET url} answers 200 and, optionally, the body passes a check. */
+/**
+ * Ready when {@code GET url} answers 200 and, optionally, the body passes a check. The {@code Authorization} header,
+ * when given, is sent with every request and never shown ({@link #toString()} names the URL only).
+ */
 public final class HttpReadiness implements Readiness {
 
     private static final HttpClient CLIENT = HttpClient.newBuilder()
@@ -18,15 +21,18 @@ public final class HttpReadiness implements Readiness {
 
     private final URI uri;
     private final String accept;
+    private final String authorization;
     private final Predicate<String> body;
 
     public HttpReadiness(String url) {
-        this(url, "*/*", body -> true);
+        this(url, "*/*", null, body -> true);
     }
 
-    public HttpReadiness(String url, String accept, Predicate<String> body) {
+    /** @param authorization the {@code Authorization} header's value, or {@code null} to send none */
+    public HttpReadiness(String url, String accept, String authorization, Predicate<String> body) {
         this.uri = URI.create(url);
         this.accept = accept;
+        this.authorization = authorization;
         this.body = body;
     }
 
@@ -46,9 +52,12 @@ public final class HttpReadiness implements Readiness {
 
     private Response get() {
         try {
-            HttpResponse<String> response = CLIENT.send(HttpRequest.newBuilder(uri)
-                    .header("Accept", accept).timeout(Duration.ofSeconds(3)).GET().build(),
-                    HttpResponse.BodyHandlers.ofString());
+            HttpRequest.Builder request = HttpRequest.newBuilder(uri).header("Accept", accept)
+                    .timeout(Duration.ofSeconds(3)).GET();
+            if (authorization != null) {
+                request.header("Authorization", authorization);
+            }
+            HttpResponse<String> response = CLIENT.send(request.build(), HttpResponse.BodyHandlers.ofString());
             return new Response(response.statusCode(), response.body());
         } catch (IOException e) {
             return new Response(-1, "");

@@ -36,6 +36,7 @@ import io.emporium.runner.process.ProcessSpec;
 import io.emporium.runner.process.Readiness;
 import io.emporium.runner.topology.InfraPart;
 import io.emporium.runner.topology.LivenessSpec;
+import io.emporium.runner.topology.RegistryLogin;
 import io.emporium.runner.topology.ServiceDatabase;
 import io.emporium.runner.topology.ServiceSpec;
 import io.emporium.runner.topology.Topology;
@@ -211,7 +212,8 @@ final class Assembly {
         Readiness readiness = new HttpReadiness("http://127.0.0.1:" + port + "/actuator/health/readiness");
         if (service.registers() && plan.runs(topology.discovery())) {
             Readiness http = readiness;
-            EurekaReadiness registered = new EurekaReadiness(eurekaUrl(topology), service.name(), port);
+            EurekaReadiness registered = new EurekaReadiness(eurekaUrl(topology), RegistryLogin.RUNNER,
+                    service.name(), port);
             readiness = new Readiness() {
                 @Override
                 public boolean isReady() {
@@ -262,7 +264,7 @@ final class Assembly {
                 ? plan.options().kafkaBootstrap() : topology.kafka().bootstrapServers();
         return new ServiceEnvironment(jdbcBase, kafka,
                 "http://127.0.0.1:" + topology.zipkin().port() + "/api/v2/spans",
-                topology.discovery() == null ? null : eurekaUrl(topology));
+                topology.discovery() == null ? null : eurekaUrl(topology), topology.discovery(), topology.services());
     }
 
     static String eurekaUrl(Topology topology) {

@@ -2,13 +2,15 @@ package io.emporium.runner.supervision;
 
 import io.emporium.runner.process.HttpReadiness;
 import io.emporium.runner.process.Readiness;
+import io.emporium.runner.topology.RegistryLogin;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Ready when the Eureka server lists an instance of the application on the given port with status UP
- * ({@code GET /eureka/apps/<NAME>}, JSON). Until then, a client fetching the registry would not see it.
+ * ({@code GET /eureka/apps/<NAME>}, JSON, asked with the given login: the registry answers nobody else). Until then,
+ * a client fetching the registry would not see it.
  */
 final class EurekaReadiness implements Readiness {
 
@@ -18,11 +20,11 @@ final class EurekaReadiness implements Readiness {
     private final int port;
     private final HttpReadiness request;
 
-    EurekaReadiness(String registryUrl, String application, int port) {
+    EurekaReadiness(String registryUrl, RegistryLogin login, String application, int port) {
         this.application = application.toUpperCase(java.util.Locale.ROOT);
         this.port = port;
         this.request = new HttpReadiness(registryUrl + "apps/" + this.application, "application/json",
-                this::listsInstanceUp);
+                login.basicAuthorization(), this::listsInstanceUp);
     }
 
     @Override

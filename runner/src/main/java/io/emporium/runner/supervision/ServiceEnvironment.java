@@ -1,8 +1,10 @@
 package io.emporium.runner.supervision;
 
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
+import io.emporium.runner.topology.RegistryLogin;
 import io.emporium.runner.topology.ServiceSpec;
 
 /**
@@ -11,12 +13,24 @@ import io.emporium.runner.topology.ServiceSpec;
  * Every instance runs with the {@value #PROFILE} profile (which enables the platform's fault injection), unless the
  * service's own {@code env:} sets {@code SPRING_PROFILES_ACTIVE}: the service's variables come last and win.
  *
+ * <p>With discovery, every other service gets its DEV-ONLY registry password ({@code EMPORIUM_REGISTRY_PASSWORD};
+ * its application name is the user) and the discovery service gets the whole list: each service's login as a client
+ * ({@code EMPORIUM_REGISTRY_CLIENTS_<NAME>}), the runner's read-only one ({@code EMPORIUM_REGISTRY_READERS_RUNNER})
+ * and the admin's ({@code EMPORIUM_REGISTRY_ADMIN_PASSWORD}).
+ *
  * @param jdbcBase        {@code jdbc:postgresql://host:port/}, to which the database name is appended
  * @param kafkaBootstrap  bootstrap servers
  * @param zipkinEndpoint  where spans are sent
  * @param eurekaUrl       the registry's base URL ending in {@code /eureka/}, or null without discovery
+ * @param discovery       the discovery service's name, or null without discovery
+ * @param services        every service of the topology (the registry's clients are all but itself)
  */
-record ServiceEnvironment(String jdbcBase, String kafkaBootstrap, String zipkinEndpoint, String eurekaUrl) {
+record ServiceEnvironment(String jdbcBase, String kafkaBootstrap, String zipkinEndpoint, String eurekaUrl,
+                          String discovery, List<ServiceSpec> services) {
+
+    ServiceEnvironment {
+        services = List.copyOf(services);
+    }
 
     static final String PROFILE = "local";
 
@@ -39,6 +53,15 @@ record ServiceEnvironment(String jdbcBase, String kafkaBootstrap, String zipkinE
             env.put("EUREKA_INSTANCE_IPADDRESS", "127.0.0.1");
             env.put("EUREKA_INSTANCE_PREFERIPADDRESS", "true");
             env.put("EUREKA_INSTANCE_INSTANCEID", instanceId);
+        }
+        if (discovery != null && discovery.equals(service.name())) {
+            services.stream().filter(client -> !client.name().equals(discovery)).map(ServiceSpec::registryLogin)
+                    .forEach(login -> env.put("EMPORIUM_REGISTRY_CLIENTS_" + login.environmentName(), login.password()));
+            env.put("EMPORIUM_REGISTRY_READERS_" + RegistryLogin.RUNNER.environmentName(),
+                    RegistryLogin.RUNNER.password());
+            env.put("EMPORIUM_REGISTRY_ADMIN_PASSWORD", RegistryLogin.ADMIN.password());
+        } else if (discovery != null) {
+            env.put("EMPORIUM_REGISTRY_PASSWORD", service.registryLogin().password());
         }
         env.put("MANAGEMENT_TRACING_EXPORT_ZIPKIN_ENDPOINT", zipkinEndpoint);
         env.put("SPRING_KAFKA_BOOTSTRAP_SERVERS", kafkaBootstrap);

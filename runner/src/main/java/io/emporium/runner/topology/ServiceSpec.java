@@ -32,6 +32,11 @@ public record ServiceSpec(String name, String module, int port, int instances, L
         return home.resolve(module).resolve("target").resolve("emporium-" + name + ".jar");
     }
 
+    /** This service's DEV-ONLY login at the registry, as whom every instance registers and looks others up. */
+    public RegistryLogin registryLogin() {
+        return RegistryLogin.of(name);
+    }
+
     public Optional<ServiceDatabase> optionalDatabase() {
         return Optional.ofNullable(database);
     }

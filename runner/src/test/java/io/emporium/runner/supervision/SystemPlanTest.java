@@ -9,6 +9,7 @@ import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 import io.emporium.runner.topology.InfraPart;
+import io.emporium.runner.topology.RegistryLogin;
 import io.emporium.runner.topology.Topology;
 import io.emporium.runner.topology.TopologyLoader;
 
@@ -63,7 +64,8 @@ class SystemPlanTest {
     @Test
     void givesEachServiceInstanceTheEnvironmentContract() {
         ServiceEnvironment environment = new ServiceEnvironment("jdbc:postgresql://127.0.0.1:5433/", "127.0.0.1:9092",
-                "http://127.0.0.1:9411/api/v2/spans", "http://127.0.0.1:8761/eureka/");
+                "http://127.0.0.1:9411/api/v2/spans", "http://127.0.0.1:8761/eureka/", topology.discovery(),
+                topology.services());
 
         var env = environment.forInstance(topology.service("catalog").orElseThrow(), 2, 8087);
 
@@ -77,14 +79,16 @@ class SystemPlanTest {
                 .containsEntry("SPRING_DATASOURCE_PASSWORD", "catalog-dev-only")
                 .containsEntry("EUREKA_CLIENT_SERVICEURL_DEFAULTZONE", "http://127.0.0.1:8761/eureka/")
                 .containsEntry("MANAGEMENT_TRACING_EXPORT_ZIPKIN_ENDPOINT", "http://127.0.0.1:9411/api/v2/spans")
-                .containsEntry("SPRING_KAFKA_BOOTSTRAP_SERVERS", "127.0.0.1:9092");
+                .containsEntry("SPRING_KAFKA_BOOTSTRAP_SERVERS", "127.0.0.1:9092")
+                .containsEntry("EMPORIUM_REGISTRY_PASSWORD", "catalog-registry-dev-only");
         assertThat(environment.forInstance(topology.service("gateway").orElseThrow(), 1, 8080))
                 .doesNotContainKey("SPRING_DATASOURCE_URL");
     }
 
     @Test
     void eurekaListingCountsOnlyAnInstanceUpOnThatPort() {
-        EurekaReadiness readiness = new EurekaReadiness("http://127.0.0.1:1/eureka/", "catalog", 8081);
+        EurekaReadiness readiness = new EurekaReadiness("http://127.0.0.1:1/eureka/", RegistryLogin.RUNNER, "catalog",
+                8081);
 
         assertThat(readiness.listsInstanceUp("""
                 {"application":{"name":"CATALOG","instance":[

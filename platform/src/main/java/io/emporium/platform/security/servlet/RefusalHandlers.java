@@ -3,6 +3,8 @@ package io.emporium.platform.security.servlet;
 import io.emporium.platform.security.Problems;
 import io.emporium.platform.security.SecurityEvents;
 import jakarta.servlet.http.HttpServletRequest;
+import org.springframework.security.config.ObjectPostProcessor;
+import org.springframework.security.oauth2.server.resource.web.authentication.BearerTokenAuthenticationFilter;
 import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.access.AccessDeniedHandler;
 import org.springframework.web.servlet.HandlerExceptionResolver;
@@ -31,6 +33,22 @@ public final class RefusalHandlers {
             events.accessDenied(requestOf(request),
                     request.getUserPrincipal() != null ? request.getUserPrincipal().getName() : null);
             resolver.resolveException(request, response, null, Problems.forbidden());
+        };
+    }
+
+    /**
+     * Makes the bearer-token filter hand every failure to {@code entryPoint}, including "the keys could not be
+     * fetched" (which would otherwise escape as a 500): apply it with
+     * {@code oauth2ResourceServer(server -> server.withObjectPostProcessor(...))}.
+     */
+    public static ObjectPostProcessor<BearerTokenAuthenticationFilter> failuresTo(AuthenticationEntryPoint entryPoint) {
+        return new ObjectPostProcessor<>() {
+            @Override
+            public <O extends BearerTokenAuthenticationFilter> O postProcess(O filter) {
+                filter.setAuthenticationFailureHandler(
+                        (request, response, failure) -> entryPoint.commence(request, response, failure));
+                return filter;
+            }
         };
     }
 

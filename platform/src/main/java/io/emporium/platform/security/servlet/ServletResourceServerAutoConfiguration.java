@@ -22,7 +22,6 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.core.MethodParameter;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.client.SimpleClientHttpRequestFactory;
-import org.springframework.security.config.ObjectPostProcessor;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configuration.EnableWebSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
@@ -110,14 +109,7 @@ class ServletResourceServerAutoConfiguration {
                         .authenticationEntryPoint(entryPoint).accessDeniedHandler(deniedHandler)
                         // every failure, including "the keys could not be fetched", goes to the entry point (which
                         // answers 503 for that one) instead of escaping as a 500
-                        .withObjectPostProcessor(new ObjectPostProcessor<BearerTokenAuthenticationFilter>() {
-                            @Override
-                            public <O extends BearerTokenAuthenticationFilter> O postProcess(O filter) {
-                                filter.setAuthenticationFailureHandler(
-                                        (request, response, failure) -> entryPoint.commence(request, response, failure));
-                                return filter;
-                            }
-                        }))
+                        .withObjectPostProcessor(RefusalHandlers.failuresTo(entryPoint)))
                 .exceptionHandling(handling -> handling.authenticationEntryPoint(entryPoint)
                         .accessDeniedHandler(deniedHandler))
                 .addFilterAfter(new CallerLogContext(), BearerTokenAuthenticationFilter.class)
