@@ -1,6 +1,7 @@
 package io.emporium.runner.supervision;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -88,7 +89,8 @@ class ControlServerTest {
         assertThat(control.downRequested()).isNotDone();
 
         assertThat(post("/down", TOKEN, "").statusCode()).isEqualTo(202);
-        assertThat(control.downRequested()).isDone();
+        // the answer goes out first, then the stop is set going
+        await().atMost(Duration.ofSeconds(5)).until(control.downRequested()::isDone);
     }
 
     /**
