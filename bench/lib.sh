@@ -17,8 +17,9 @@ write_section() {
 }
 
 # require_no_rate_limit: a benchmark is one client (one address, one token) to the gateway, which limits each client
-# (emporium.gateway.rate-limit: bursts of 100, 50 per second). Measured like that, it measures the limit. Stops with
-# the command that starts the system with the limit out of the way.
+# (emporium.gateway.rate-limit: bursts of 100, 50 per second) and, before authentication, each address's requests
+# without a token (rate-limit.unauthenticated: the same). Measured like that, it measures the limits. Stops with the
+# command that starts the system with the limits out of the way.
 require_no_rate_limit() {
   local codes
   codes=$(for _ in $(seq 150); do
@@ -26,10 +27,12 @@ require_no_rate_limit() {
           done | sort | uniq -c)
   if echo "$codes" | grep -q ' 429$'; then
     cat >&2 <<'MSG'
-bench: the gateway's per-client rate limit answers 429; a benchmark would measure the limit, not the system.
+bench: the gateway's rate limit answers 429; a benchmark would measure the limit, not the system.
 Restart the system with the limit raised for the benchmark:
   ./emporium down
-  EMPORIUM_GATEWAY_RATE_LIMIT_REPLENISH_RATE=1000000 EMPORIUM_GATEWAY_RATE_LIMIT_BURST_CAPACITY=1000000 ./emporium up -d
+  EMPORIUM_GATEWAY_RATE_LIMIT_REPLENISH_RATE=1000000 EMPORIUM_GATEWAY_RATE_LIMIT_BURST_CAPACITY=1000000 \
+  EMPORIUM_GATEWAY_RATE_LIMIT_UNAUTHENTICATED_REPLENISH_RATE=1000000 \
+  EMPORIUM_GATEWAY_RATE_LIMIT_UNAUTHENTICATED_BURST_CAPACITY=1000000 ./emporium up -d
 MSG
     exit 1
   fi

@@ -1,27 +1,38 @@
 package io.emporium.runner.infra;
 
 import java.net.URI;
+import java.net.URISyntaxException;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 
 /**
  * An admin connection to an existing PostgreSQL server, given as {@code postgresql://user:password@host:port[/db]}
- * (the {@code jdbc:} prefix is accepted). The user must be allowed to create roles and databases.
+ * (the {@code jdbc:} prefix is accepted; user and password percent-encoded). The user must be allowed to create roles
+ * and databases. Neither {@link #toString()} nor any message of {@link #parse} ever contains the password, or any
+ * part of a URL that could not be read (the password may be anywhere in it).
  */
 public record PostgresUrl(String host, int port, String database, String user, String password) {
 
-    /** @throws IllegalArgumentException with a readable message when the URL is not of that form */
+    private static final String EXPECTED =
+            "expected postgresql://user:password@host:port, e.g. postgresql://postgres:secret@127.0.0.1:5432";
+
+    /**
+     * @throws IllegalArgumentException with a readable message, which does not repeat the URL, when it is not of
+     *                                  that form
+     */
     public static PostgresUrl parse(String url) {
         String text = url.startsWith("jdbc:") ? url.substring("jdbc:".length()) : url;
         URI uri;
         try {
-            uri = URI.create(text);
-        } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException("not a URL: " + url);
+            uri = new URI(text);
+        } catch (URISyntaxException e) {
+            // the reason and position only: URISyntaxException's own message quotes the input, password included
+            throw new IllegalArgumentException("the PostgreSQL URL is not a valid URL (" + e.getReason()
+                    + (e.getIndex() >= 0 ? " at character " + (e.getIndex() + 1) : "") + "); " + EXPECTED
+                    + " (percent-encode special characters in the user and password)");
         }
         if (!"postgresql".equals(uri.getScheme()) && !"postgres".equals(uri.getScheme()) || uri.getHost() == null) {
-            throw new IllegalArgumentException(
-                    "expected postgresql://user:password@host:port, e.g. postgresql://postgres:secret@127.0.0.1:5432");
+            throw new IllegalArgumentException("the PostgreSQL URL is not of the expected form: " + EXPECTED);
         }
         String user = "postgres";
         String password = null;
@@ -42,8 +53,9 @@ public record PostgresUrl(String host, int port, String database, String user, S
         return "jdbc:postgresql://" + host + ":" + port + "/" + databaseName;
     }
 
+    /** Percent-decoding of a URL's user info; unlike form decoding, {@code +} stays a plus. */
     private static String decode(String text) {
-        return URLDecoder.decode(text, StandardCharsets.UTF_8);
+        return URLDecoder.decode(text.replace("+", "%2B"), StandardCharsets.UTF_8);
     }
 
     @Override

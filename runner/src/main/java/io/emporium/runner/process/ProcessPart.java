@@ -206,7 +206,7 @@ public final class ProcessPart implements Part {
             try {
                 if (!helper.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
                     Processes.terminate(helper.toHandle(), Duration.ofSeconds(5));
-                    throw new HelperTimedOut(state.snapshot().id(), "'" + String.join(" ", spec.command())
+                    throw new HelperTimedOut(state.snapshot().id(), "'" + spec.describe()
                             + "' did not finish within " + timeout.toSeconds() + " s", LogFiles.tail(spec.logFile(), 20));
                 }
                 return helper.exitValue();

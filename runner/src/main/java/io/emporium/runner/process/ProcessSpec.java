@@ -7,6 +7,8 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * How to start one child process, and how to ask it to stop. Its stdout and stderr are appended to {@code logFile};
@@ -19,6 +21,12 @@ import java.util.Set;
  */
 public record ProcessSpec(List<String> command, Map<String, String> env, Path workingDirectory, Path logFile,
                           String stopSignal, Set<String> unset) {
+
+    /** {@code -Dname=value} or {@code --name=value} whose name speaks of a password, secret, token or credential. */
+    private static final Pattern SECRET_OPTION = Pattern.compile(
+            "(-{1,2}D?[^=]*(?i:password|passwd|pwd|secret|token|credential|api-?key)[^=]*=).*");
+    /** The user info's password part of a URL: {@code scheme://user:password@}. */
+    private static final Pattern URL_PASSWORD = Pattern.compile("(://[^/@:\\s]*:)[^@\\s]*@");
 
     public ProcessSpec {
         command = List.copyOf(command);
@@ -46,5 +54,28 @@ public record ProcessSpec(List<String> command, Map<String, String> env, Path wo
         builder.environment().keySet().removeAll(unset);
         builder.environment().putAll(env);
         return builder.start();
+    }
+
+    /**
+     * The command line as it may be shown in a message or a log: the value of every option whose name suggests a
+     * secret ({@code -Dspring.datasource.password=...}, {@code --client-secret=...}) and the password of every URL
+     * ({@code postgresql://user:...@host}) replaced by {@code ***}. The environment is never shown.
+     */
+    public String describe() {
+        return String.join(" ", command.stream().map(ProcessSpec::redacted).toList());
+    }
+
+    /** Without the environment, which holds passwords: see {@link #describe()}. */
+    @Override
+    public String toString() {
+        return "ProcessSpec[" + describe() + "]";
+    }
+
+    static String redacted(String argument) {
+        Matcher option = SECRET_OPTION.matcher(argument);
+        if (option.matches()) {
+            return option.group(1) + "***";
+        }
+        return URL_PASSWORD.matcher(argument).replaceAll("$1***@");
     }
 }

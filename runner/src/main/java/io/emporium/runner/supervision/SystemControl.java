@@ -18,6 +18,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.function.Consumer;
+import java.util.stream.Stream;
 
 import io.emporium.runner.Workspace;
 import io.emporium.runner.process.Processes;
@@ -30,10 +31,15 @@ public final class SystemControl {
 
     /**
      * The supervisor's JVM flags: a small heap, since it only starts, watches and stops processes (and unpacks the
-     * PostgreSQL binaries once, streaming: see PostgresBinaries).
+     * PostgreSQL binaries once, streaming: see PostgresBinaries); and the limits of its control channel's HTTP
+     * server ({@link ControlServer#SERVER_LIMITS}), which the JDK reads once, at its first server.
      */
-    public static final List<String> SUPERVISOR_JVM_FLAGS = List.of("-Xmx96m", "-XX:+UseSerialGC",
-            "-XX:TieredStopAtLevel=1", "-Xss512k");
+    public static final List<String> SUPERVISOR_JVM_FLAGS = Stream.concat(
+            Stream.of("-Xmx96m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-Xss512k"),
+            ControlServer.jvmFlags().stream()).toList();
+
+    /** How long a CLI command waits to connect to the control channel, and for its answer. */
+    static final Duration CONTROL_CONNECT_TIMEOUT = Duration.ofSeconds(2);
 
     private static final Duration DOWN_TIMEOUT = Duration.ofSeconds(180);
     private static final JsonMapper JSON = JsonMapper.builder().build();
@@ -116,8 +122,8 @@ public final class SystemControl {
         if (state.isEmpty() || state.get().controlPort() == 0) {
             return false;
         }
-        try {
-            HttpResponse<Void> response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+        try (HttpClient client = controlClient()) {
+            HttpResponse<Void> response = client.send(HttpRequest.newBuilder(
                             URI.create("http://127.0.0.1:" + state.get().controlPort() + "/down"))
                             .header(ControlServer.TOKEN_HEADER, ControlToken.read(workspace.controlTokenFile()))
                             .timeout(Duration.ofSeconds(5)).POST(HttpRequest.BodyPublishers.noBody()).build(),
@@ -161,7 +167,7 @@ public final class SystemControl {
         body.put("service", service);
         body.put("instances", instances);
         HttpResponse<String> response;
-        try (HttpClient client = HttpClient.newHttpClient()) {
+        try (HttpClient client = controlClient()) {
             response = client.send(HttpRequest.newBuilder(
                             URI.create("http://127.0.0.1:" + state.get().controlPort() + "/scale"))
                             .header(ControlServer.TOKEN_HEADER, ControlToken.read(workspace.controlTokenFile()))
@@ -190,6 +196,11 @@ public final class SystemControl {
                     + workspace.controlTokenFile() + " (HTTP 403)");
             default -> throw new IllegalStateException(error);
         };
+    }
+
+    /** A client for one call to the control channel: every request also sets its own answer timeout. */
+    private static HttpClient controlClient() {
+        return HttpClient.newBuilder().connectTimeout(CONTROL_CONNECT_TIMEOUT).build();
     }
 
     private static List<String> strings(JsonNode array) {

@@ -27,4 +27,31 @@ class PostgresUrlTest {
         assertThatThrownBy(() -> PostgresUrl.parse("mysql://x@y"))
                 .hasMessageContaining("expected postgresql://user:password@host:port");
     }
+
+    @Test
+    void neverRepeatsThePasswordOfAUrlThatDoesNotParse() {
+        assertThatThrownBy(() -> PostgresUrl.parse("postgresql://admin:p4ss word^@db.local:5432"))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("not a valid URL").hasMessageContaining("at character")
+                .hasMessageNotContaining("p4ss").hasMessageNotContaining("admin")
+                .hasNoCause();
+        assertThatThrownBy(() -> PostgresUrl.parse("jdbc:postgresql://admin:%zzhunter2@db.local"))
+                .hasMessageContaining("not a valid URL").hasMessageNotContaining("hunter2");
+    }
+
+    @Test
+    void neverRepeatsThePasswordOfAUrlOfTheWrongForm() {
+        assertThatThrownBy(() -> PostgresUrl.parse("mysql://admin:hunter2@db.local:3306"))
+                .hasMessageContaining("expected postgresql://").hasMessageNotContaining("hunter2");
+        // the scheme forgotten: "admin" reads as the scheme and the password as the rest
+        assertThatThrownBy(() -> PostgresUrl.parse("admin:hunter2@db.local:5432"))
+                .hasMessageNotContaining("hunter2");
+        assertThatThrownBy(() -> PostgresUrl.parse("postgresql://admin:hunter2@"))
+                .hasMessageNotContaining("hunter2");
+    }
+
+    @Test
+    void aPlusInThePasswordStaysAPlus() {
+        assertThat(PostgresUrl.parse("postgresql://admin:a+b%2Bc@db.local").password()).isEqualTo("a+b+c");
+    }
 }

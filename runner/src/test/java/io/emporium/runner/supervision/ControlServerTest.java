@@ -1,14 +1,28 @@
 package io.emporium.runner.supervision;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
+import java.io.BufferedReader;
 import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.OutputStream;
+import java.net.InetAddress;
+import java.net.Socket;
+import java.net.SocketException;
+import java.net.SocketTimeoutException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
+
+import io.emporium.runner.TestPorts;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -57,6 +71,82 @@ class ControlServerTest {
     }
 
     @Test
+    void theStateIsReadOnlyWithTheControlToken() throws Exception {
+        assertThat(get("/state", null).statusCode()).isEqualTo(403);
+        assertThat(get("/state", "guessed").statusCode()).isEqualTo(403);
+        assertThat(get("/state", TOKEN + "x").statusCode()).isEqualTo(403);
+        assertThat(get("/state", "").statusCode()).isEqualTo(403);
+
+        HttpResponse<String> state = get("/state", TOKEN);
+
+        assertThat(state.statusCode()).isEqualTo(200);
+        assertThat(state.body()).containsPattern("\"phase\"\\s*:\\s*\"READY\"");
+    }
+
+    @Test
+    void stopsOnlyWithTheControlToken() throws Exception {
+        assertThat(post("/down", "guessed", "").statusCode()).isEqualTo(403);
+        assertThat(control.downRequested()).isNotDone();
+
+        assertThat(post("/down", TOKEN, "").statusCode()).isEqualTo(202);
+        // the answer goes out first, then the stop is set going
+        await().atMost(Duration.ofSeconds(5)).until(control.downRequested()::isDone);
+    }
+
+    /**
+     * Slowloris: a connection that sends half a request and waits. In a JVM started with the supervisor's flags, so
+     * the JDK's server reads its limits as it does in the supervisor.
+     */
+    @Test
+    void aHalfSentRequestNeitherHoldsTheChannelNorStaysOpen() throws Exception {
+        List<String> command = new ArrayList<>(List.of(TestPorts.java()));
+        command.addAll(SystemControl.SUPERVISOR_JVM_FLAGS);
+        command.addAll(List.of("-cp", System.getProperty("java.class.path"), ControlServerProcess.class.getName(),
+                TOKEN));
+        Process supervisor = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.INHERIT).start();
+        try (OutputStream stdin = supervisor.getOutputStream()) {
+            int port = Integer.parseInt(new BufferedReader(new InputStreamReader(supervisor.getInputStream(),
+                    StandardCharsets.UTF_8)).readLine().strip());
+            try (Socket slow = new Socket(InetAddress.getLoopbackAddress(), port)) {
+                OutputStream out = slow.getOutputStream();
+                out.write("GET /state HTTP/1.1\r\nHost: 127.0.0.1\r\nX-Emporium-Tok"
+                        .getBytes(StandardCharsets.US_ASCII));
+                out.flush();
+                long halfSent = System.nanoTime();
+
+                HttpResponse<String> state = http.send(HttpRequest.newBuilder(
+                                URI.create("http://127.0.0.1:" + port + "/state"))
+                        .header(ControlServer.TOKEN_HEADER, TOKEN).timeout(Duration.ofSeconds(2)).GET().build(),
+                        HttpResponse.BodyHandlers.ofString());
+                assertThat(state.statusCode()).as("a whole request, while the half one waits").isEqualTo(200);
+
+                Duration limit = Duration.ofSeconds(ControlServer.MAX_REQUEST_SECONDS);
+                slow.setSoTimeout((int) limit.plusSeconds(10).toMillis());
+                assertThat(closedByServer(slow.getInputStream())).isTrue();
+                assertThat(Duration.ofNanos(System.nanoTime() - halfSent))
+                        .as("the half-sent request's connection is closed within the limit (checked every second)")
+                        .isLessThan(limit.plusSeconds(3));
+            }
+        } finally {
+            supervisor.destroyForcibly();
+        }
+    }
+
+    /** Reads until the server closes the connection (true), or until the socket's read timeout (false). */
+    private static boolean closedByServer(InputStream in) throws IOException {
+        try {
+            while (in.read() >= 0) {
+                // whatever the server says before it closes
+            }
+            return true;
+        } catch (SocketTimeoutException e) {
+            return false;
+        } catch (SocketException e) {
+            return true; // reset
+        }
+    }
+
+    @Test
     void answersWhatCannotBeScaledWithTheReason() throws Exception {
         HttpResponse<String> notJson = post("/scale", TOKEN, "payments=3");
         assertThat(notJson.statusCode()).isEqualTo(400);
@@ -78,6 +168,14 @@ class ControlServerTest {
 
         assertThat(http.send(HttpRequest.newBuilder(uri("/scale")).GET().build(),
                 HttpResponse.BodyHandlers.ofString()).statusCode()).isEqualTo(405);
+    }
+
+    private HttpResponse<String> get(String path, String token) throws Exception {
+        HttpRequest.Builder request = HttpRequest.newBuilder(uri(path)).GET();
+        if (token != null) {
+            request.header(ControlServer.TOKEN_HEADER, token);
+        }
+        return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
     }
 
     private HttpResponse<String> post(String path, String token, String body) throws Exception {

@@ -1,11 +1,8 @@
 package io.emporium.gateway.ratelimit;
 
 import java.util.Map;
-import java.util.Set;
 
 import io.emporium.gateway.GatewayProblem;
-import io.micrometer.core.instrument.Counter;
-import io.micrometer.core.instrument.MeterRegistry;
 import org.jspecify.annotations.Nullable;
 import org.springframework.cloud.gateway.filter.ratelimit.KeyResolver;
 import org.springframework.cloud.gateway.filter.ratelimit.RateLimiter;
@@ -21,14 +18,15 @@ import reactor.core.publisher.Mono;
  * Counts every {@code /api/**} request the gateway answers against its client's token bucket: those it routes to a
  * service and those it answers itself (the order details), before any of its work is done. An admitted request goes
  * on with {@code X-RateLimit-Remaining} on its response; a refused one ends in a 429 problem with
- * {@code Retry-After}, and {@value #METRIC}{@code {route}} is incremented. The gateway's own {@code /actuator} is
- * never limited.
+ * {@code Retry-After}, and the refusal is counted ({@link Refusals}, {@code limit="per-client"}). The gateway's own
+ * {@code /actuator} is never limited.
  * <p>
  * A web filter rather than a route filter, so that nothing answered under {@code /api} escapes it, running right
  * after Spring Security's filter chain: the request is authenticated by then, so an authenticated client is counted
- * by its token's subject ({@link ClientKeyResolver}), and a request refused with 401/403 costs no token. Being ahead
- * of routing, a refused request takes no bulkhead permit, costs no instance look-up, and its 429 is never mistaken
- * for a failure of the service (the route's circuit breaker would turn it into its 503 fallback).
+ * by its token's subject ({@link ClientKeyResolver}). A request refused with 401 never gets here: it costs its
+ * address a token of the budget checked before authentication instead ({@link UnauthenticatedLimitFilter}). Being
+ * ahead of routing, a refused request takes no bulkhead permit, costs no instance look-up, and its 429 is never
+ * mistaken for a failure of the service (the route's circuit breaker would turn it into its 503 fallback).
  * <p>
  * All routes share one bucket per client ({@link #SCOPE} is passed as the rate limiter's route id), so spreading
  * calls over services gains a client nothing. If the store cannot be asked (Redis down), Spring Cloud Gateway's
@@ -36,11 +34,7 @@ import reactor.core.publisher.Mono;
  */
 final class RateLimitFilter implements WebFilter, Ordered {
 
-    static final String METRIC = "emporium.gateway.rate.limited";
     static final String SCOPE = "api";
-    static final String API_PREFIX = "/api/";
-    /** The {@code route} tag of a refusal whose path names no configured route. */
-    static final String OTHER_ROUTE = "other";
 
     /**
      * The order of Spring Security's {@code WebFilterChainProxy}
@@ -51,17 +45,14 @@ final class RateLimitFilter implements WebFilter, Ordered {
     private final RateLimiter<?> rateLimiter;
     private final KeyResolver keyResolver;
     private final RateLimitProperties properties;
-    private final MeterRegistry meterRegistry;
-    private final Set<String> routeIds;
+    private final Refusals refusals;
 
-    /** @param routeIds the configured routes' ids: the only values of the metric's {@code route} tag besides "other" */
     RateLimitFilter(RateLimiter<?> rateLimiter, KeyResolver keyResolver, RateLimitProperties properties,
-            MeterRegistry meterRegistry, Set<String> routeIds) {
+            Refusals refusals) {
         this.rateLimiter = rateLimiter;
         this.keyResolver = keyResolver;
         this.properties = properties;
-        this.meterRegistry = meterRegistry;
-        this.routeIds = Set.copyOf(routeIds);
+        this.refusals = refusals;
     }
 
     /** Right after Spring Security's filter chain, which authenticates the request. */
@@ -73,7 +64,7 @@ final class RateLimitFilter implements WebFilter, Ordered {
     @Override
     public Mono<Void> filter(ServerWebExchange exchange, WebFilterChain chain) {
         String path = exchange.getRequest().getPath().pathWithinApplication().value();
-        if (!path.startsWith(API_PREFIX)) {
+        if (!path.startsWith(Refusals.API_PREFIX)) {
             return chain.filter(exchange);
         }
         return keyResolver.resolve(exchange)
@@ -87,31 +78,13 @@ final class RateLimitFilter implements WebFilter, Ordered {
                         }
                         return chain.filter(exchange);
                     }
-                    refused(routeOf(path)).increment();
+                    refusals.count(path, Refusals.PER_CLIENT);
                     GatewayProblem refusal = GatewayProblem.tooManyRequests(
                             retryAfterSeconds(decision.getHeaders(), properties.replenishRate()),
                             properties.describe());
                     refusal.getHeaders().set(InMemoryRateLimiter.REMAINING_HEADER, "0");
                     return Mono.error(refusal);
                 });
-    }
-
-    private Counter refused(String route) {
-        return Counter.builder(METRIC)
-                .description("Requests refused with 429 because their client had used up its rate limit")
-                .tag("route", route)
-                .register(meterRegistry);
-    }
-
-    /**
-     * The route a path under {@code /api/} is for, by the gateway's convention {@code /api/<route id>/...} (the
-     * order details, {@code /api/orders/...}, count for orders); {@value #OTHER_ROUTE} when that names no configured
-     * route, so that clients cannot create meters at will.
-     */
-    String routeOf(String path) {
-        int end = path.indexOf('/', API_PREFIX.length());
-        String segment = path.substring(API_PREFIX.length(), end < 0 ? path.length() : end);
-        return routeIds.contains(segment) ? segment : OTHER_ROUTE;
     }
 
     /**

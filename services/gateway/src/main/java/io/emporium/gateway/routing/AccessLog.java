@@ -1,7 +1,10 @@
 package io.emporium.gateway.routing;
 
+import java.net.InetSocketAddress;
+
 import io.emporium.platform.trace.CurrentTrace;
 import io.emporium.platform.trace.RequestId;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.slf4j.MDC;
@@ -19,9 +22,10 @@ import reactor.core.publisher.Mono;
 
 /**
  * One structured line per request that crossed the gateway (logger {@code emporium.access}): method, path, status,
- * duration, route, in the request's trace. It is where a trace starts in the logs, so that
- * {@code ./emporium logs --trace <id>} shows a request from the edge through every service. The query string is not
- * logged (it may carry search terms); headers never are.
+ * duration, route and client address ({@code client.address}: the request's remote address as
+ * {@code ClientAddressFilter} resolved it, never read from a header here), in the request's trace. It is where a
+ * trace starts in the logs, so that {@code ./emporium logs --trace <id>} shows a request from the edge through every
+ * service. The query string is not logged (it may carry search terms); headers never are.
  */
 @Component
 @Order(Ordered.HIGHEST_PRECEDENCE + 1)
@@ -57,9 +61,17 @@ class AccessLog implements WebFilter {
                     .addKeyValue("http.response.status_code", status != null ? status.value() : 0)
                     .addKeyValue("event.duration_ms", millis)
                     .addKeyValue("route", route != null ? route.getId() : "none")
+                    .addKeyValue("client.address", clientAddress(exchange.getRequest().getRemoteAddress()))
                     .addKeyValue(RequestId.LOG_KEY, String.valueOf(exchange.getAttributes().get(RequestId.LOG_KEY)))
                     .log("{} {} {} {} ms", exchange.getRequest().getMethod(), exchange.getRequest().getPath(),
                             status != null ? status.value() : 0, millis);
         }
+    }
+
+    private static String clientAddress(@Nullable InetSocketAddress remote) {
+        if (remote == null) {
+            return "unknown";
+        }
+        return remote.getAddress() != null ? remote.getAddress().getHostAddress() : remote.getHostString();
     }
 }

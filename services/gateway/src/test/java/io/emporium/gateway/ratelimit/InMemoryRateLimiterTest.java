@@ -1,6 +1,7 @@
 package io.emporium.gateway.ratelimit;
 
 import java.time.Duration;
+import java.util.Map;
 
 import io.emporium.gateway.ratelimit.RateLimitProperties.Store;
 import org.junit.jupiter.api.Test;
@@ -10,6 +11,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
 
 class InMemoryRateLimiterTest {
+
+    static final RateLimitProperties.Limit DEFAULT_UNAUTHENTICATED = new RateLimitProperties.Limit(50, 100);
 
     final ManualClock clock = new ManualClock();
 
@@ -52,11 +55,15 @@ class InMemoryRateLimiterTest {
     }
 
     @Test
-    void allRoutesShareTheClientsBucket() {
-        InMemoryRateLimiter limiter = limiter(1, 1, 100);
+    void eachScopeHasItsOwnLimitAndItsOwnBuckets() {
+        InMemoryRateLimiter limiter = new InMemoryRateLimiter(Map.of("api", new RateLimitProperties.Limit(1, 1),
+                "unauthenticated", new RateLimitProperties.Limit(1, 2)), 100, clock);
 
-        assertThat(limiter.isAllowed("catalog", "sub:alice").block().isAllowed()).isTrue();
-        assertThat(limiter.isAllowed("orders", "sub:alice").block().isAllowed()).isFalse();
+        assertThat(limiter.isAllowed("api", "ip:198.51.100.1").block()).satisfies(admittedWith("0"));
+        assertThat(limiter.isAllowed("unauthenticated", "ip:198.51.100.1").block()).satisfies(admittedWith("1"));
+        assertThat(limiter.isAllowed("unauthenticated", "ip:198.51.100.1").block()).satisfies(admittedWith("0"));
+        assertThat(limiter.isAllowed("api", "ip:198.51.100.1").block().isAllowed()).isFalse();
+        assertThatIllegalArgumentException().isThrownBy(() -> limiter.isAllowed("catalog", "ip:198.51.100.1"));
     }
 
     @Test
@@ -94,13 +101,14 @@ class InMemoryRateLimiterTest {
     @Test
     void refusesALimitWhoseBurstIsBelowItsRate() {
         assertThatIllegalArgumentException()
-                .isThrownBy(() -> new RateLimitProperties(true, Store.MEMORY, 50, 10, 100))
+                .isThrownBy(() -> new RateLimitProperties(true, Store.MEMORY, 50, 10, 100, DEFAULT_UNAUTHENTICATED))
                 .withMessageContaining("burst-capacity");
     }
 
     private InMemoryRateLimiter limiter(int burstCapacity, int replenishRate, int maxClients) {
         return new InMemoryRateLimiter(
-                new RateLimitProperties(true, Store.MEMORY, replenishRate, burstCapacity, maxClients), clock);
+                new RateLimitProperties(true, Store.MEMORY, replenishRate, burstCapacity, maxClients,
+                        DEFAULT_UNAUTHENTICATED), clock);
     }
 
     private static Response ask(InMemoryRateLimiter limiter, String client) {

@@ -28,14 +28,13 @@ class RateLimitFilterTest {
 
     @Test
     void aRefusalIsCountedForTheRouteThePathNamesOrForOtherWhenItNamesNone() {
-        RateLimitProperties properties = new RateLimitProperties(true, RateLimitProperties.Store.MEMORY, 1, 1, 1);
-        RateLimitFilter filter = new RateLimitFilter(new InMemoryRateLimiter(properties, new ManualClock()),
-                new ClientKeyResolver(null), properties, new SimpleMeterRegistry(), Set.of("catalog", "orders"));
+        Refusals refusals = new Refusals(new SimpleMeterRegistry(), Set.of("catalog", "orders"));
 
-        assertThat(filter.routeOf("/api/catalog/products")).isEqualTo("catalog");
-        assertThat(filter.routeOf("/api/orders/o-1/details")).isEqualTo("orders");
-        assertThat(filter.routeOf("/api/orders")).isEqualTo("orders");
-        assertThat(filter.routeOf("/api/made-up-" + System.nanoTime() + "/x")).isEqualTo("other");
+        assertThat(refusals.routeOf("/api/catalog/products")).isEqualTo("catalog");
+        assertThat(refusals.routeOf("/api/orders/o-1/details")).isEqualTo("orders");
+        assertThat(refusals.routeOf("/api/orders")).isEqualTo("orders");
+        assertThat(refusals.routeOf("/api/made-up-" + System.nanoTime() + "/x")).isEqualTo("other");
+        assertThat(refusals.routeOf("/actuator/health")).isEqualTo("other");
     }
 
     @Test

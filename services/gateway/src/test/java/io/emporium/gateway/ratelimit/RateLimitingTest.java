@@ -28,12 +28,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * Through the running gateway with the in-memory store (no Redis anywhere) and a bucket of 3 refilled at 1 per
  * second by a clock the test moves. Anonymous clients are told apart by X-Forwarded-For, which the gateway believes
- * because the test connects from the loopback, a trusted proxy; authenticated ones by their token's subject. Behind
+ * because the test connects from the loopback, configured as a trusted proxy here; authenticated ones by their
+ * token's subject. Behind
  * the gateway: a catalog that answers everything, and for the order details one stub standing in for orders,
  * payments, shipping and catalog, which has an order with no items and nothing else.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
-        "eureka.client.enabled=false", "emporium.gateway.rate-limit.burst-capacity=3",
+        "eureka.client.enabled=false", "emporium.gateway.trusted-proxies=127.0.0.1",
+        "emporium.gateway.rate-limit.burst-capacity=3",
         "emporium.gateway.rate-limit.replenish-rate=1" })
 class RateLimitingTest {
 

@@ -66,6 +66,18 @@ class CatalogRoutingTest {
     }
 
     @Test
+    void aClientsOwnForwardingHeadersNeverReachTheService() {
+        client.get().uri("/api/catalog/products").header("X-Forwarded-For", "198.51.100.1")
+                .header("X-Forwarded-Proto", "https").exchange()
+                .expectStatus().isOk();
+
+        assertThat(catalog.received).singleElement().satisfies(request -> {
+            assertThat(request.forwardedFor()).as("the connection's peer, not a trusted proxy").isEqualTo("127.0.0.1");
+            assertThat(request.forwardedProto()).isEqualTo("http");
+        });
+    }
+
+    @Test
     void measuresEachRoutedCallPerRoute() {
         client.get().uri("/api/catalog/products/7").exchange().expectStatus().isOk();
 
