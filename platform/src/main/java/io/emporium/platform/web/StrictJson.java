@@ -28,7 +28,7 @@ import tools.jackson.databind.type.LogicalType;
  * <li>a fraction for a whole number ({@code "quantity": 1.5}, also {@code 1.0} and {@code 1e2});</li>
  * <li>a number out of the target's range ({@code 99999999999} for an {@code int});</li>
  * <li>a value of another JSON type than the field's: a string for a number or a boolean ({@code "quantity": "2"}),
- * a number or boolean for a string ({@code "sku": 42}), a number for an enum;</li>
+ * a boolean for a number, a number for a boolean or an enum;</li>
  * <li>{@code null} for a primitive, or a primitive left out (it would silently be 0 or false), the same key twice in
  * one object, anything after the JSON value ({@code {}{}});</li>
  * <li><b>unknown properties</b>. Decision: refused, not ignored. A property the service does not know is either a
@@ -37,6 +37,10 @@ import tools.jackson.databind.type.LogicalType;
  * that a client may send a new request property only once every instance of the service knows it, which is the
  * order a deployment rolls out in anyway.</li>
  * </ul>
+ * Accepted on purpose: a number or a boolean for a string ({@code "sku": 42} is read as {@code "42"}). That loses
+ * nothing (unlike {@code 1.5} becoming {@code 1}), the field's own validation still applies to the text, and Boot's
+ * actuator write operations (chaos, loggers) read their arguments as strings from such bodies
+ * ({@code "errorRate": 0.3}).
  *
  * <p>Only request bodies read by a service's own HTTP endpoints are strict. Responses a service reads from another
  * service (RestClient, WebClient) and Kafka events stay tolerant of properties they do not know, so that a producer
@@ -76,10 +80,6 @@ public final class StrictJson {
                         .setCoercion(CoercionInputShape.Integer, CoercionAction.Fail)
                         .setCoercion(CoercionInputShape.String, CoercionAction.Fail)
                         .setCoercion(CoercionInputShape.EmptyString, CoercionAction.Fail))
-                .withCoercionConfig(LogicalType.Textual, coercion -> coercion
-                        .setCoercion(CoercionInputShape.Integer, CoercionAction.Fail)
-                        .setCoercion(CoercionInputShape.Float, CoercionAction.Fail)
-                        .setCoercion(CoercionInputShape.Boolean, CoercionAction.Fail))
                 .build();
     }
 

@@ -52,8 +52,10 @@ abstract class StrictJsonRequestsContract {
                         + "\"reference\":99999999999999999999}", "reference"),
                 arguments("a string for a number", "{\"items\":[{\"sku\":\"A-1\",\"quantity\":\"2\"}]}",
                         "items[0].quantity"),
-                arguments("a number for a string", "{\"items\":[{\"sku\":42,\"quantity\":1}]}", "items[0].sku"),
-                arguments("a boolean for a string", "{\"items\":[{\"sku\":true,\"quantity\":1}]}", "items[0].sku"),
+                arguments("a boolean for a number", "{\"items\":[{\"sku\":\"A-1\",\"quantity\":true}]}",
+                        "items[0].quantity"),
+                arguments("a number for a boolean", "{\"items\":[{\"sku\":\"A-1\",\"quantity\":1}],\"gift\":1}",
+                        "gift"),
                 arguments("a string for a boolean", "{\"items\":[{\"sku\":\"A-1\",\"quantity\":1}],\"gift\":\"yes\"}",
                         "gift"),
                 arguments("null for a primitive", "{\"items\":[{\"sku\":\"A-1\",\"quantity\":null}]}",
@@ -95,6 +97,16 @@ abstract class StrictJsonRequestsContract {
         assertThat(json.readTree(response.body()).get("quantity").asInt()).isEqualTo(2);
     }
 
+    /** Lossless, and what actuator's write operations rely on: see StrictJson. */
+    @Test
+    void aNumberForAStringIsTakenAsItsText() throws Exception {
+        HttpResponse<String> response = post("application/json",
+                "{\"items\":[{\"sku\":42,\"quantity\":2}],\"reference\":7,\"gift\":true}");
+
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+        assertThat(json.readTree(response.body()).get("skus").get(0).asString()).isEqualTo("42");
+    }
+
     @ParameterizedTest(name = "{0}")
     @MethodSource("notJson")
     void aBodyThatIsNotJsonIsA415Problem(String contentType) throws Exception {
@@ -134,7 +146,8 @@ abstract class StrictJsonRequestsContract {
 
         @PostMapping("/orders")
         Map<String, Object> place(@RequestBody @Valid PlaceOrder order) {
-            return Map.of("quantity", order.items().stream().mapToInt(Item::quantity).sum());
+            return Map.of("quantity", order.items().stream().mapToInt(Item::quantity).sum(),
+                    "skus", order.items().stream().map(Item::sku).toList());
         }
     }
 }
