@@ -19,7 +19,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 /** Without the local or test profile there is no fault injection at all: no endpoint, no filter. */
 @SpringBootTest(classes = ServletChaosTest.TestApplication.class,
         webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = { "spring.application.name=steady", "management.health.kafka.enabled=false" })
+        // what production gets without a profile (platform-test makes "test" the default profile of every test)
+        properties = { "spring.application.name=steady", "management.health.kafka.enabled=false",
+                "spring.profiles.default=default" })
 class ChaosOffTest {
 
     private static final TestIssuer issuer = TestIssuer.shared();

@@ -10,6 +10,7 @@ import java.time.Duration;
 import com.netflix.appinfo.InstanceInfo.InstanceStatus;
 import io.emporium.platform.test.kafka.TestKafka;
 import io.emporium.platform.test.postgres.PostgresTestDatabase;
+import io.emporium.platform.test.security.TestIssuer;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.SpringBootConfiguration;
@@ -47,6 +48,7 @@ class ReadinessIntegrationTest {
     static void infrastructure(DynamicPropertyRegistry registry) {
         database.registerWith(registry);
         registry.add("spring.kafka.bootstrap-servers", TestKafka::bootstrapServers);
+        TestIssuer.shared().registerWith(registry);
     }
 
     @LocalServerPort
@@ -91,9 +93,10 @@ class ReadinessIntegrationTest {
         assertThat(get("/actuator/health/liveness").statusCode()).isEqualTo(200);
     }
 
+    /** As an admin: only an admin sees the health components (HealthDetailsContract). */
     private HttpResponse<String> get(String path) throws Exception {
-        return http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path)).build(),
-                BodyHandlers.ofString());
+        return http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
+                .header("Authorization", "Bearer " + TestIssuer.shared().admin()).build(), BodyHandlers.ofString());
     }
 
     private static JsonNode json(HttpResponse<String> response) {

@@ -201,6 +201,18 @@ class OrderFulfilmentIntegrationTest extends SagaIntegrationTest {
     }
 
     @Test
+    void aFractionalQuantityIsRefusedNamingTheFieldNotTruncated() throws Exception {
+        HttpResponse<String> refused = send(post(UUID.randomUUID().toString(), issuer.customer("fiona"),
+                "{\"items\":[{\"sku\":\"SKU-000001\",\"quantity\":1.5}]}"));
+
+        assertThat(refused.statusCode()).as(refused.body()).isEqualTo(400);
+        assertThat(refused.headers().firstValue("Content-Type")).hasValue("application/problem+json");
+        assertThat(json.readTree(refused.body()).at("/errors/0/field").asString()).isEqualTo("items[0].quantity");
+        assertThat(jdbc.sql("select count(*) from order_event where payload->>'customerId' = 'fiona'")
+                .query(Long.class).single()).isZero();
+    }
+
+    @Test
     void badRequestsAreProblemsAndPlaceNothing() throws Exception {
         assertThat(place(UUID.randomUUID().toString(), "frank", "SKU-999999", 1).statusCode()).isEqualTo(422);
         assertThat(place(UUID.randomUUID().toString(), "frank", "SKU-000001", 0).statusCode()).isEqualTo(400);

@@ -1,6 +1,7 @@
 package io.emporium.platform.security.reactive;
 
 import java.net.InetSocketAddress;
+import java.time.Clock;
 import java.util.List;
 
 import io.emporium.platform.security.Problems;
@@ -70,8 +71,11 @@ class ReactiveResourceServerAutoConfiguration {
         HttpClient keys = HttpClient.create()
                 .option(ChannelOption.CONNECT_TIMEOUT_MILLIS, (int) properties.keysConnectTimeout().toMillis())
                 .responseTimeout(properties.keysReadTimeout());
-        NimbusReactiveJwtDecoder decoder = NimbusReactiveJwtDecoder.withJwkSetUri(properties.jwks().toString())
-                .webClient(WebClient.builder().clientConnector(new ReactorClientHttpConnector(keys)).build())
+        WebClient client = WebClient.builder().clientConnector(new ReactorClientHttpConnector(keys)).build();
+        // refreshed for unknown key ids at most once per interval (see ReactiveIssuerKeys)
+        NimbusReactiveJwtDecoder decoder = NimbusReactiveJwtDecoder
+                .withJwkSource(new ReactiveIssuerKeys(client, properties.jwks(), properties.jwksRefreshMinInterval(),
+                        ReactiveIssuerKeys.TIME_TO_LIVE, Clock.systemUTC()))
                 .jwsAlgorithm(SignatureAlgorithm.RS256).build();
         decoder.setJwtValidator(TokenChecks.validator(properties, serviceName));
         return decoder;

@@ -2,6 +2,10 @@ package io.emporium.platform.security.servlet;
 
 import java.util.List;
 
+import com.nimbusds.jose.JWSAlgorithm;
+import com.nimbusds.jose.jwk.source.JWKSource;
+import com.nimbusds.jose.proc.JWSVerificationKeySelector;
+import com.nimbusds.jose.proc.SecurityContext;
 import io.emporium.platform.security.Caller;
 import io.emporium.platform.security.SecurityEvents;
 import io.emporium.platform.security.SecurityProperties;
@@ -21,7 +25,6 @@ import org.springframework.boot.context.properties.EnableConfigurationProperties
 import org.springframework.context.annotation.Bean;
 import org.springframework.core.MethodParameter;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.client.SimpleClientHttpRequestFactory;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configuration.EnableWebSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
@@ -37,7 +40,6 @@ import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.AccessDeniedHandler;
 import org.springframework.web.bind.support.WebDataBinderFactory;
-import org.springframework.web.client.RestTemplate;
 import org.springframework.web.context.request.NativeWebRequest;
 import org.springframework.web.method.support.HandlerMethodArgumentResolver;
 import org.springframework.web.method.support.ModelAndViewContainer;
@@ -80,12 +82,15 @@ class ServletResourceServerAutoConfiguration {
     @Bean
     @ConditionalOnMissingBean
     JwtDecoder jwtDecoder(SecurityProperties properties, @Value("${spring.application.name}") String serviceName) {
-        // the keys are fetched with deadlines: an issuer that does not answer costs a request 503, not a hung thread
-        SimpleClientHttpRequestFactory requests = new SimpleClientHttpRequestFactory();
-        requests.setConnectTimeout(properties.keysConnectTimeout());
-        requests.setReadTimeout(properties.keysReadTimeout());
+        // the keys are fetched with deadlines (an issuer that does not answer costs a request 503, not a hung thread)
+        // and refreshed for unknown key ids at most once per interval (see IssuerKeys)
+        JWKSource<SecurityContext> keys = IssuerKeys.fetchedFrom(properties.jwks(), properties.keysConnectTimeout(),
+                properties.keysReadTimeout(), properties.jwksRefreshMinInterval());
         NimbusJwtDecoder decoder = NimbusJwtDecoder.withJwkSetUri(properties.jwks().toString())
-                .restOperations(new RestTemplate(requests)).jwsAlgorithm(SignatureAlgorithm.RS256).build();
+                .jwsAlgorithm(SignatureAlgorithm.RS256)
+                .jwtProcessorCustomizer(processor -> processor.setJWSKeySelector(
+                        new JWSVerificationKeySelector<>(JWSAlgorithm.RS256, keys)))
+                .build();
         decoder.setJwtValidator(TokenChecks.validator(properties, serviceName));
         return decoder;
     }

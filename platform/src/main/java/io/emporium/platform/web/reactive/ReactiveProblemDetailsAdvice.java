@@ -1,7 +1,10 @@
 package io.emporium.platform.web.reactive;
 
+import java.util.List;
+
 import io.emporium.platform.trace.CurrentTrace;
 import io.emporium.platform.web.ProblemFields;
+import io.emporium.platform.web.StrictJson;
 import org.jspecify.annotations.Nullable;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
@@ -15,6 +18,7 @@ import org.springframework.web.bind.support.WebExchangeBindException;
 import org.springframework.web.method.annotation.HandlerMethodValidationException;
 import org.springframework.web.reactive.result.method.annotation.ResponseEntityExceptionHandler;
 import org.springframework.web.server.ServerWebExchange;
+import org.springframework.web.server.ServerWebInputException;
 import reactor.core.publisher.Mono;
 
 /**
@@ -47,6 +51,20 @@ class ReactiveProblemDetailsAdvice extends ResponseEntityExceptionHandler {
             ProblemFields.addErrors(ex.getBody(), ex);
         }
         return handleExceptionInternal(ex, ex.getBody(), headers, status, exchange);
+    }
+
+    /** A body refused by {@link StrictJson}: the field and the rule, not the parser's message. */
+    @Override
+    protected Mono<ResponseEntity<Object>> handleServerWebInputException(ServerWebInputException ex,
+            HttpHeaders headers, HttpStatusCode status, ServerWebExchange exchange) {
+        List<ProblemFields.InvalidInput> errors = StrictJson.errors(ex);
+        if (errors.isEmpty()) {
+            return super.handleServerWebInputException(ex, headers, status, exchange);
+        }
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(status,
+                "The request body is missing or is not valid JSON of the expected shape.");
+        problem.setProperty(ProblemFields.ERRORS, errors);
+        return handleExceptionInternal(ex, problem, headers, status, exchange);
     }
 
     @Override

@@ -1,6 +1,7 @@
 package io.emporium.platform.web.reactive;
 
 import io.emporium.platform.trace.CurrentTrace;
+import io.emporium.platform.web.StrictJson;
 import io.micrometer.tracing.Tracer;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
@@ -9,9 +10,15 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplicat
 import org.springframework.context.annotation.Bean;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
+import org.springframework.http.codec.ServerCodecConfigurer;
+import org.springframework.http.codec.json.JacksonJsonDecoder;
+import org.springframework.web.reactive.config.WebFluxConfigurer;
 import tools.jackson.databind.json.JsonMapper;
 
-/** RFC 9457 problems for every failure of a reactive (WebFlux) service, such as the gateway, and X-Trace-Id. */
+/**
+ * RFC 9457 problems for every failure of a reactive (WebFlux) service, such as the gateway, strict JSON request
+ * bodies ({@link StrictJson}), and X-Trace-Id.
+ */
 @AutoConfiguration(beforeName = {
         "org.springframework.boot.webflux.autoconfigure.WebFluxAutoConfiguration",
         "org.springframework.boot.webflux.autoconfigure.error.ErrorWebFluxAutoConfiguration" })
@@ -36,6 +43,22 @@ class ReactiveProblemsAutoConfiguration {
     @Order(Ordered.HIGHEST_PRECEDENCE)
     TraceIdResponseWebFilter traceIdResponseWebFilter(CurrentTrace currentTrace) {
         return new TraceIdResponseWebFilter(currentTrace);
+    }
+
+    /**
+     * The server's JSON decoder reads request bodies with {@link StrictJson}'s rules; WebClient's codecs and the
+     * application's {@link JsonMapper} stay tolerant. Last, so it replaces what Boot's codec customizers set.
+     */
+    @Bean
+    @Order(Ordered.LOWEST_PRECEDENCE)
+    WebFluxConfigurer strictJsonRequests(ObjectProvider<JsonMapper> jsonMapper) {
+        JsonMapper strict = StrictJson.forRequests(jsonMapper.getIfAvailable(JsonMapper::shared));
+        return new WebFluxConfigurer() {
+            @Override
+            public void configureHttpMessageCodecs(ServerCodecConfigurer configurer) {
+                configurer.defaultCodecs().jacksonJsonDecoder(new JacksonJsonDecoder(strict));
+            }
+        };
     }
 
     @Bean

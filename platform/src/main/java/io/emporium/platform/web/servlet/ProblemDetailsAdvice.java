@@ -1,7 +1,10 @@
 package io.emporium.platform.web.servlet;
 
+import java.util.List;
+
 import io.emporium.platform.trace.CurrentTrace;
 import io.emporium.platform.web.ProblemFields;
+import io.emporium.platform.web.StrictJson;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.ConstraintViolationException;
 import org.jspecify.annotations.Nullable;
@@ -29,7 +32,8 @@ import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExcep
  * Turns every exception a controller lets escape into an RFC 9457 problem ({@code application/problem+json}) with
  * the right 4xx/5xx status and the trace id. Spring's {@link ResponseEntityExceptionHandler} already maps the
  * framework's exceptions (405, 415, 406, 404 for unknown paths, type mismatches, ...); this class adds the trace
- * id to all of them, lists invalid fields for validation failures, hides parser internals for malformed bodies,
+ * id to all of them, lists invalid fields for validation failures and for bodies refused by {@link StrictJson} (the
+ * field and the rule, never the parser's message or the value sent),
  * and answers anything unexpected with a 500 that names no internals (the exception is logged with the trace id),
  * except Resilience4j's refusals to call a downstream (open circuit breaker, full bulkhead), which are 503s with
  * {@code Retry-After} (see {@link DownstreamRefusals}).
@@ -104,6 +108,10 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
         }
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(status,
                 "The request body is missing or is not valid JSON of the expected shape.");
+        List<ProblemFields.InvalidInput> errors = StrictJson.errors(ex);
+        if (!errors.isEmpty()) {
+            problem.setProperty(ProblemFields.ERRORS, errors);
+        }
         return handleExceptionInternal(ex, problem, headers, status, request);
     }
 
