@@ -263,11 +263,18 @@ final class MessagingCode {
             return false;
         }
 
+        /**
+         * The first document of the service's application.yaml: the one every profile reads (the documents after it
+         * are activated by profiles, such as the DEV-ONLY database password under {@code local | test}).
+         */
+        @SuppressWarnings("unchecked")
         private static Map<String, Object> applicationYaml(Path directory) {
             Path file = directory.resolve("src/main/resources/application.yaml");
             try (Reader reader = Files.newBufferedReader(file)) {
-                Map<String, Object> yaml = new Yaml().load(reader);
-                return yaml == null ? Map.of() : yaml;
+                for (Object document : new Yaml().loadAll(reader)) {
+                    return document instanceof Map<?, ?> yaml ? (Map<String, Object>) yaml : Map.of();
+                }
+                return Map.of();
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
