@@ -32,6 +32,12 @@ final class Api {
     static final String IDENTITY = "http://127.0.0.1:9000";
     /** The demo users identity seeds in the local system (DEV ONLY passwords {@code <user>-dev-only}). */
     static final List<String> DEMO_USERS = List.of("alice", "bob", "admin");
+    /**
+     * HTTP Basic of the registry's read-only login the runner uses (DEV ONLY: {@code runner-registry-dev-only}, from
+     * emporium.yaml's convention); the registry answers nobody without a login.
+     */
+    static final String REGISTRY_READER = "Basic " + java.util.Base64.getEncoder()
+            .encodeToString("runner:runner-registry-dev-only".getBytes(java.nio.charset.StandardCharsets.UTF_8));
     static final JsonMapper json = JsonMapper.shared();
     private static final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 

@@ -217,7 +217,9 @@ class ResilienceSystemTest {
     /** Instance ids the registry lists for a service. */
     private static List<String> registeredInstancesOf(String service) {
         HttpResponse<String> apps = Api.send(HttpRequest.newBuilder(
-                URI.create("http://127.0.0.1:8761/eureka/apps/" + service)).header("Accept", "application/json").build());
+                URI.create("http://127.0.0.1:8761/eureka/apps/" + service)).header("Accept", "application/json")
+                .header("Authorization", Api.REGISTRY_READER).build());
+        assertThat(apps.statusCode()).as("the registry answers the runner's read-only login").isIn(200, 404);
         List<String> ids = new ArrayList<>();
         if (apps.statusCode() == 200) {
             JsonNode instances = json.readTree(apps.body()).at("/application/instance");
