@@ -69,6 +69,13 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
         return createResponseEntity(ex.getBody(), new HttpHeaders(), ex.getStatusCode(), request);
     }
 
+    @ExceptionHandler(MalformedRequestFilter.MalformedParametersException.class)
+    ResponseEntity<Object> handleMalformedParameters(MalformedRequestFilter.MalformedParametersException ex,
+            WebRequest request) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, ex.getMessage());
+        return createResponseEntity(problem, new HttpHeaders(), HttpStatus.BAD_REQUEST, request);
+    }
+
     @ExceptionHandler(Exception.class)
     ResponseEntity<Object> handleUnexpected(Exception ex, WebRequest request) {
         ErrorResponseException refused = refusals.problemFor(ex);

@@ -70,6 +70,16 @@ class ServletProblemsAutoConfiguration {
         return registration;
     }
 
+    /** Before anything reads the request's content type or parameters (Spring Security's filters do). */
+    @Bean
+    FilterRegistrationBean<MalformedRequestFilter> malformedRequestFilter(
+            @Qualifier("handlerExceptionResolver") HandlerExceptionResolver exceptionResolver) {
+        FilterRegistrationBean<MalformedRequestFilter> registration =
+                new FilterRegistrationBean<>(new MalformedRequestFilter(exceptionResolver));
+        registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 101);
+        return registration;
+    }
+
     @Bean
     FilterRegistrationBean<RequestBodyLimitFilter> requestBodyLimitFilter(
             @Value("${emporium.http.max-request-body}") DataSize limit,

@@ -114,6 +114,21 @@ class ServletProblemDetailsTest {
     }
 
     @Test
+    void aWildcardOrUnparsableContentTypeIsA415ProblemNotA500() throws Exception {
+        problem(post("/things", "*/*", "{\"name\":\"x\"}"), 415);
+        problem(post("/things", "application/*", "{\"name\":\"x\"}"), 415);
+        problem(post("/things", "application/json; charset=\"", "{\"name\":\"x\"}"), 415);
+    }
+
+    @Test
+    void aBrokenPercentEncodingInTheQueryIsA400ProblemNotA500() throws Exception {
+        for (String query : java.util.List.of("page=%ff", "name=%e2%82", "%c0=1")) {
+            JsonNode problem = problem(get("/things?" + query), 400);
+            assertThat(problem.get("detail").asString()).as(query).contains("percent-encoded");
+        }
+    }
+
+    @Test
     void wrongMethodIsA405Problem() throws Exception {
         HttpRequest delete = HttpRequest.newBuilder(uri("/things")).DELETE().build();
         problem(http.send(delete, BodyHandlers.ofString()), 405);
