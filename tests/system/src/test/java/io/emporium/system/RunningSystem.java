@@ -31,6 +31,13 @@ final class RunningSystem implements BeforeAllCallback {
     static final List<String> SERVICES = List.of("registry", "identity", "catalog", "orders", "inventory", "payments", "shipping",
             "notifications", "gateway");
 
+    /**
+     * {@code -Demporium.system.attach=true}: use the system that is already running instead of starting one (and
+     * leave it running), e.g. {@code ./mvnw -pl tests/system verify -Dit.test=OwaspApiTop10SystemTest
+     * -Demporium.system.attach=true}. Classes that start or stop the system themselves do not belong in such a run.
+     */
+    static final String ATTACH = "emporium.system.attach";
+
     private static boolean started;
     private static boolean stopped;
     /** Where each service log ended before this run: earlier runs' lines are not this run's business. */
@@ -45,6 +52,14 @@ final class RunningSystem implements BeforeAllCallback {
             for (String service : SERVICES) {
                 Path log = logOf(service);
                 logOffsets.put(service, Files.exists(log) ? Files.size(log) : 0L);
+            }
+            if (Boolean.getBoolean(ATTACH)) {
+                // a developer's shortcut for one class against a system that is already up; CI never sets it
+                assertThat(Emporium.run(Duration.ofMinutes(1), "status").exitCode())
+                        .as("-D%s=true needs a running system (./emporium up -d)", ATTACH).isZero();
+                started = true;
+                stopped = true;
+                return;
             }
             assertThat(Emporium.listeningSystemPorts())
                     .as("ports of the system must be free before the tests start it (is a system already running?)")
