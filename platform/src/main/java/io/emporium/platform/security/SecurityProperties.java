@@ -21,18 +21,20 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param keysReadTimeout    how long fetching the keys may wait for the answer (default 3s); past either, the
  *                           request whose token needed them is answered 503 with Retry-After, instead of hanging
  * @param jwksRefreshMinInterval how often, at most, an unknown key id makes the service fetch the keys again (default
- *                           30s): a storm of tokens naming made-up key ids costs the issuer one fetch per interval per
+ *                           10s): a storm of tokens naming made-up key ids costs the issuer one fetch per interval per
  *                           service instance (two in the first), not one per token; such tokens are refused (401) from
  *                           the keys already known. A key the issuer really rotated in is picked up by the first token
- *                           naming it once the interval has passed (and whenever the cached keys expire, after 5 min).
+ *                           naming it once the interval has passed (and whenever the cached keys expire, after 5 min): a key rotated in while
+ *                           made-up key ids are arriving is accepted at most one interval late, which is why the
+ *                           interval is short; identity publishing its next key ahead of use would remove that wait.
  */
 @ConfigurationProperties("emporium.security")
 public record SecurityProperties(@DefaultValue("http://localhost:9000") URI issuerUri, @Nullable URI jwkSetUri,
         @DefaultValue("emporium-api") List<String> audiences, @DefaultValue("30s") Duration clockSkew,
         @DefaultValue("1s") Duration keysConnectTimeout, @DefaultValue("3s") Duration keysReadTimeout,
-        @DefaultValue("30s") Duration jwksRefreshMinInterval) {
+        @DefaultValue("10s") Duration jwksRefreshMinInterval) {
 
-    static final Duration DEFAULT_JWKS_REFRESH_MIN_INTERVAL = Duration.ofSeconds(30);
+    static final Duration DEFAULT_JWKS_REFRESH_MIN_INTERVAL = Duration.ofSeconds(10);
 
     @ConstructorBinding
     public SecurityProperties {
