@@ -11,15 +11,8 @@ import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 
-import com.nimbusds.jose.JOSEException;
-import com.nimbusds.jose.JWSAlgorithm;
-import com.nimbusds.jose.JWSHeader;
-import com.nimbusds.jose.crypto.RSASSASigner;
 import com.nimbusds.jose.jwk.JWKSet;
 import com.nimbusds.jose.jwk.RSAKey;
-import com.nimbusds.jose.jwk.gen.RSAKeyGenerator;
-import com.nimbusds.jwt.JWTClaimsSet;
-import com.nimbusds.jwt.SignedJWT;
 import com.sun.net.httpserver.HttpServer;
 import io.emporium.platform.test.security.TestIssuer;
 
@@ -81,24 +74,11 @@ final class RotatingJwks implements AutoCloseable {
     }
 
     private static String sign(RSAKey key, String kid) {
-        JWTClaimsSet claims = TestIssuer.shared().claims("alice", List.of("customer")).build();
-        try {
-            SignedJWT jwt = new SignedJWT(new JWSHeader.Builder(JWSAlgorithm.RS256).keyID(kid).build(), claims);
-            jwt.sign(new RSASSASigner(key));
-            return jwt.serialize();
-        }
-        catch (JOSEException ex) {
-            throw new IllegalStateException(ex);
-        }
+        return TestIssuer.sign(TestIssuer.shared().claims("alice", List.of("customer")).build(), key, kid);
     }
 
     private static RSAKey newKey(String kid) {
-        try {
-            return new RSAKeyGenerator(2048).keyID(kid).generate();
-        }
-        catch (JOSEException ex) {
-            throw new IllegalStateException(ex);
-        }
+        return TestIssuer.newKey(kid);
     }
 
     @Override

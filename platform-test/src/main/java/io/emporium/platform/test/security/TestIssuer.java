@@ -160,9 +160,13 @@ public final class TestIssuer {
     }
 
     private static String sign(JWTClaimsSet claims, RSAKey signingKey) {
+        return sign(claims, signingKey, signingKey.getKeyID());
+    }
+
+    /** The claims signed RS256 with {@code signingKey}, under the key id {@code kid} (which need not be the key's). */
+    public static String sign(JWTClaimsSet claims, RSAKey signingKey, String kid) {
         try {
-            SignedJWT jwt = new SignedJWT(new JWSHeader.Builder(JWSAlgorithm.RS256).keyID(signingKey.getKeyID()).build(),
-                    claims);
+            SignedJWT jwt = new SignedJWT(new JWSHeader.Builder(JWSAlgorithm.RS256).keyID(kid).build(), claims);
             jwt.sign(new RSASSASigner(signingKey));
             return jwt.serialize();
         }
@@ -171,7 +175,8 @@ public final class TestIssuer {
         }
     }
 
-    private static RSAKey newKey(String kid) {
+    /** A new 2048-bit RSA key with this key id. */
+    public static RSAKey newKey(String kid) {
         try {
             return new RSAKeyGenerator(2048).keyID(kid).generate();
         }
