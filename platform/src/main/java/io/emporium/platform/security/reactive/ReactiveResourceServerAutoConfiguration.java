@@ -30,6 +30,7 @@ import org.springframework.security.oauth2.server.resource.authentication.Reacti
 import org.springframework.security.web.server.SecurityWebFilterChain;
 import org.springframework.security.web.server.ServerAuthenticationEntryPoint;
 import org.springframework.security.web.server.authorization.ServerAccessDeniedHandler;
+import org.springframework.security.web.server.context.NoOpServerSecurityContextRepository;
 import org.springframework.security.web.server.savedrequest.NoOpServerRequestCache;
 import org.springframework.web.reactive.function.client.WebClient;
 import org.springframework.web.server.ServerWebExchange;
@@ -113,7 +114,10 @@ class ReactiveResourceServerAutoConfiguration {
                                 (filterExchange, failure) -> entryPoint.commence(filterExchange.getExchange(), failure)))
                 .exceptionHandling(handling -> handling.authenticationEntryPoint(entryPoint)
                         .accessDeniedHandler(deniedHandler))
-                // stateless bearer-token API: no session, no cookies, nothing for CSRF to ride on
+                // stateless bearer-token API: no session, no cookies, nothing for CSRF to ride on. Without the
+                // no-op repository every request would look for a security context in a web session, and create
+                // one (on Reactor's parallel scheduler) for every anonymous request
+                .securityContextRepository(NoOpServerSecurityContextRepository.getInstance())
                 .requestCache(cache -> cache.requestCache(NoOpServerRequestCache.getInstance()))
                 .csrf(csrf -> csrf.disable())
                 .formLogin(form -> form.disable())
