@@ -4,7 +4,8 @@ package io.emporium.platform.messaging;
  * Idempotent consumer: remembers which messages a consumer has processed, in the consumer's own database.
  *
  * <p>Because the outbox delivers at least once, and Kafka redelivers after a crash or rebalance, every listener that
- * changes state wraps its effect in {@link #processOnce}, inside the transaction of that change.
+ * changes state wraps its effect in {@link #processOnce}, inside the transaction of that change. A
+ * {@link io.emporium.platform.messaging.handler.MessageHandlers} table does this for its use cases.
  */
 public interface Inbox {
 

@@ -22,12 +22,11 @@
  *             reservation.orderId(), new StockReserved(reservation.orderId(), reservation.lines()), customerId));
  * }
  *
- * @KafkaListener(topics = "orders.order-placed")  // the platform's kafkaListenerContainerFactory is the default
- * @Transactional
- * void on(ConsumerRecord<String, byte[]> record) {
- *     if (!"OrderPlaced".equals(reader.typeOf(record))) return;
- *     IncomingMessage<OrderPlaced> message = reader.read(record, OrderPlaced.class);
- *     inbox.processOnce("inventory.reserve-stock", message.id(), () -> reserve(message.data()));
+ * @Bean  // a consumer is a table: type -> conversion -> use case; the platform owns transaction, inbox, dead letters
+ * MessageHandlers orderEvents(Warehouse warehouse) {
+ *     return MessageHandlers.consumer("inventory").topics("orders.order-placed")
+ *         .on(OrderPlaced.class, placed -> new ReserveStockCommand(...), warehouse::reserve)
+ *         .build();
  * }
  * }</pre>
  *
@@ -47,6 +46,9 @@
  * anything malformed is an {@link io.emporium.platform.messaging.InvalidMessageException}.</li>
  * <li>{@link io.emporium.platform.messaging.Inbox}: runs an effect once per (consumer, message id), in the
  * consumer's transaction ({@code inbox_message}).</li>
+ * <li>{@link io.emporium.platform.messaging.handler.MessageHandlers}: the consumer as a table; the platform runs one
+ * listener container per table and, per record, reads the type once, skips unknown types, reads and converts outside
+ * the transaction, and runs inbox and use case in one transaction of its own.</li>
  * <li>Listener error handling: retries with exponential backoff up to
  * {@code emporium.messaging.consumer.max-attempts}, then {@code <topic>.DLT}; an
  * {@code InvalidMessageException} goes there at once. Each dead letter is counted once the dead-letter topic took

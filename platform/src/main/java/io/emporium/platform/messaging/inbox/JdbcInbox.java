@@ -43,7 +43,7 @@ final class JdbcInbox implements Inbox {
         }
         if (!TransactionSynchronizationManager.isActualTransactionActive()) {
             throw new IllegalTransactionStateException("Inbox.processOnce needs an active transaction (Propagation"
-                    + ".MANDATORY): call it in the transaction of the effect, e.g. from a @Transactional listener");
+                    + ".MANDATORY): call it in the transaction of the effect, as a MessageHandlers table does");
         }
         OffsetDateTime now = OffsetDateTime.now(clock).withOffsetSameInstant(ZoneOffset.UTC);
         int marked = jdbc.update(MARK, statement -> {
