@@ -11,14 +11,17 @@ import io.emporium.orders.order.application.Outgoing;
 import io.emporium.orders.order.application.Prices;
 import io.emporium.orders.order.application.Transactions;
 import io.emporium.orders.order.model.OrderEvents;
-import io.emporium.orders.saga.model.Sagas;
 import io.emporium.platform.quarantine.TableQuarantine;
+import io.emporium.platform.saga.Sagas;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.transaction.support.TransactionTemplate;
 
-/** Wires the plain-Java use cases to their adapters, and lists what the service sets aside. */
+/**
+ * Wires the plain-Java use cases to their adapters, and lists what the service sets aside (the sagas it sets aside
+ * are listed by the platform's saga store).
+ */
 @Configuration(proxyBeanMethods = false)
 class OrdersConfiguration {
 
@@ -43,16 +46,6 @@ class OrdersConfiguration {
             Outgoing outgoing, Transactions transactions,
             @Value("${orders.saga.step-timeout:60s}") Duration stepTimeout, Clock clock) {
         return new OrderFulfilment(orders, sagas, idempotencyKeys, prices, outgoing, transactions, stepTimeout, clock);
-    }
-
-    /**
-     * The sagas set aside because they could not be handled (by {@code SagaDeadlines}), listed by their id (the
-     * order's). Released by clearing {@code quarantined_at} and {@code quarantine_reason} of the saga's
-     * {@code saga_instance} row once the cause is fixed; its deadline is then checked again.
-     */
-    @Bean
-    TableQuarantine quarantinedSagas(DataSource dataSource) {
-        return new TableQuarantine("saga", dataSource, "saga_instance", "id", "quarantine_reason", "quarantined_at");
     }
 
     /** The orders the read model could not project ({@code ProjectionQuarantine}), listed by order id. */

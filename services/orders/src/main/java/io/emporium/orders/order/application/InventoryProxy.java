@@ -6,7 +6,7 @@ import io.emporium.inventory.api.InventoryMessages.Line;
 import io.emporium.inventory.api.InventoryMessages.ReleaseStock;
 import io.emporium.inventory.api.InventoryMessages.ReserveStock;
 import io.emporium.orders.order.model.Order;
-import io.emporium.orders.saga.model.Command;
+import io.emporium.platform.saga.Command;
 
 /** The inventory service as the saga sees it: the commands it accepts about an order. */
 final class InventoryProxy {

@@ -16,12 +16,12 @@ import io.emporium.orders.order.model.OrderEvent;
 import io.emporium.orders.order.model.OrderEvents;
 import io.emporium.orders.order.model.OrderId;
 import io.emporium.orders.order.model.OrderLine;
-import io.emporium.orders.saga.model.Command;
-import io.emporium.orders.saga.model.ReplyVerdict;
-import io.emporium.orders.saga.model.SagaDefinition;
-import io.emporium.orders.saga.model.SagaDefinition.Transition;
-import io.emporium.orders.saga.model.SagaInstance;
-import io.emporium.orders.saga.model.Sagas;
+import io.emporium.platform.saga.Command;
+import io.emporium.platform.saga.ReplyVerdict;
+import io.emporium.platform.saga.SagaDefinition;
+import io.emporium.platform.saga.SagaDefinition.Transition;
+import io.emporium.platform.saga.SagaInstance;
+import io.emporium.platform.saga.Sagas;
 
 /**
  * The orders service's use cases: place an order (idempotently), and drive its fulfilment saga on every participant

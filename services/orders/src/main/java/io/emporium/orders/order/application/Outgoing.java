@@ -2,7 +2,7 @@ package io.emporium.orders.order.application;
 
 import io.emporium.orders.order.model.CustomerId;
 import io.emporium.orders.order.model.OrderId;
-import io.emporium.orders.saga.model.Command;
+import io.emporium.platform.saga.Command;
 
 /**
  * Messages leaving the orders service (a port): commands to participants and the order's public events. Sending

@@ -1,11 +1,11 @@
 package io.emporium.orders.order.application;
 
 import io.emporium.orders.order.model.Order;
-import io.emporium.orders.saga.model.Command;
 import io.emporium.payments.api.PaymentMessages;
 import io.emporium.payments.api.PaymentMessages.AuthorizePayment;
 import io.emporium.payments.api.PaymentMessages.CapturePayment;
 import io.emporium.payments.api.PaymentMessages.VoidPayment;
+import io.emporium.platform.saga.Command;
 
 /** The payments service as the saga sees it: the commands it accepts about an order. */
 final class PaymentsProxy {

@@ -6,7 +6,7 @@ import java.util.Optional;
 import io.emporium.orders.api.OrderMessages;
 import io.emporium.orders.order.model.Order;
 import io.emporium.orders.order.model.OrderEvent;
-import io.emporium.orders.saga.model.Command;
+import io.emporium.platform.saga.Command;
 
 /**
  * Which of the order's internal events the rest of the system hears about, and in what shape: placed, confirmed,

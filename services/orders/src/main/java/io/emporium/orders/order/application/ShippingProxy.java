@@ -1,7 +1,7 @@
 package io.emporium.orders.order.application;
 
 import io.emporium.orders.order.model.Order;
-import io.emporium.orders.saga.model.Command;
+import io.emporium.platform.saga.Command;
 import io.emporium.shipping.api.ShippingMessages;
 import io.emporium.shipping.api.ShippingMessages.CancelShipment;
 import io.emporium.shipping.api.ShippingMessages.CreateShipment;

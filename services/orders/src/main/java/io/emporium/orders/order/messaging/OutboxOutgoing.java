@@ -3,9 +3,9 @@ package io.emporium.orders.order.messaging;
 import io.emporium.orders.order.application.Outgoing;
 import io.emporium.orders.order.model.CustomerId;
 import io.emporium.orders.order.model.OrderId;
-import io.emporium.orders.saga.model.Command;
 import io.emporium.platform.messaging.Outbox;
 import io.emporium.platform.messaging.OutgoingMessage;
+import io.emporium.platform.saga.Command;
 import org.springframework.stereotype.Component;
 
 /** Sends the orders service's messages through the platform's transactional outbox, keyed (and subjected) by order. */

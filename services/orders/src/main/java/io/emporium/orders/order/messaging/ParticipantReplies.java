@@ -6,9 +6,9 @@ import java.util.Objects;
 
 import io.emporium.orders.order.application.OrderFulfilment;
 import io.emporium.orders.order.model.OrderId;
-import io.emporium.orders.saga.model.ReplyVerdict;
 import io.emporium.platform.messaging.IncomingMessage;
 import io.emporium.platform.messaging.InvalidMessageException;
+import io.emporium.platform.saga.ReplyVerdict;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

@@ -1,4 +1,4 @@
-package io.emporium.orders.saga.model;
+package io.emporium.platform.saga;
 
 /** Message type names: each contract record carries its own in a {@code public static final String TYPE}. */
 public final class MessageTypes {

@@ -1,4 +1,4 @@
-package io.emporium.orders.saga.persistence;
+package io.emporium.platform.saga.jdbc;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -9,26 +9,26 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 
-import io.emporium.orders.saga.model.SagaInstance;
-import io.emporium.orders.saga.model.SagaStatus;
-import io.emporium.orders.saga.model.Sagas;
+import io.emporium.platform.saga.SagaInstance;
+import io.emporium.platform.saga.SagaStatus;
+import io.emporium.platform.saga.Sagas;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.stereotype.Repository;
 import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
- * Saga instances in {@code saga_instance}, locked row by row while a transition runs; a quarantined one keeps its
- * row, marked ({@code quarantined_at}, {@code quarantine_reason}), and is left out of {@link #expired}. A saga that ends is counted
- * once its end is committed: {@code emporium.saga.completed{definition,outcome}} (outcome {@code completed} or
- * {@code compensated}) and its duration from start to end in {@code emporium.saga.duration{definition,outcome}}.
+ * Saga instances in {@code saga_instance} (created by {@link SagaSchema}), locked row by row while a transition
+ * runs; a quarantined one keeps its row, marked ({@code quarantined_at}, {@code quarantine_reason}), and is left out
+ * of {@link #expired}. A saga that ends is counted once its end is committed:
+ * {@code emporium.saga.completed{definition,outcome}} (outcome {@code completed} or {@code compensated}) and its
+ * duration from start to end in {@code emporium.saga.duration{definition,outcome}}. Every method joins the caller's
+ * transaction (the store uses the service's DataSource).
  */
-@Repository
-class JdbcSagas implements Sagas {
+final class JdbcSagas implements Sagas {
 
     private final JdbcClient jdbc;
     private final MeterRegistry meters;

@@ -1,19 +1,20 @@
-package io.emporium.orders.saga.model;
+package io.emporium.platform.saga;
 
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 
-import io.emporium.orders.saga.model.SagaDefinition.Transition;
+import io.emporium.platform.saga.SagaDefinition.Transition;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
 import static org.assertj.core.api.Assertions.assertThatIllegalStateException;
 
 /**
- * The engine's rules on a saga of its own (book a seat, charge the card, issue the ticket, send it), independent of
- * orders: the pivot, retriable steps, acknowledgements, and how replies are judged.
+ * The engine's rules on a toy saga (book a seat, charge the card, issue the ticket, send it), which knows no service:
+ * the way through, deadlines, compensations, the pivot, retriable steps, acknowledgements, and how replies are judged.
  */
 class SagaDefinitionTest {
 
@@ -91,6 +92,62 @@ class SagaDefinitionTest {
             .build();
 
     final Trip trip = new Trip();
+
+    @Test
+    void aSagaWhoseRepliesAllSucceedSendsEachStepsCommandInTurnAndCompletes() {
+        Transition started = saga.start("t", trip, T0);
+        Transition charging = saga.onReply(started.instance(), trip, new SeatReserved("t"), T0.plusSeconds(1));
+        Transition issuing = saga.onReply(charging.instance(), trip, new CardCharged("t"), T0.plusSeconds(2));
+        Transition sending = saga.onReply(issuing.instance(), trip, new TicketIssued("t"), T0.plusSeconds(3));
+        Transition booked = saga.onReply(sending.instance(), trip, new TicketSent("t"), T0.plusSeconds(4));
+
+        assertThat(types(started)).containsExactly(ReserveSeat.TYPE);
+        assertThat(started.instance().deadline()).isEqualTo(T0.plus(TIMEOUT));
+        assertThat(types(charging)).containsExactly(ChargeCard.TYPE);
+        assertThat(charging.instance().deadline()).isEqualTo(T0.plusSeconds(1).plus(TIMEOUT));
+        assertThat(types(issuing)).containsExactly(IssueTicket.TYPE);
+        assertThat(types(sending)).containsExactly(SendTicket.TYPE);
+        assertThat(booked.commands()).isEmpty();
+        assertThat(booked.instance().status()).isEqualTo(SagaStatus.COMPLETED);
+        assertThat(booked.instance().deadline()).isNull();
+        assertThat(trip.log).containsExactly("seat reserved", "charged", "booked");
+    }
+
+    @Test
+    void aStepThatGetsNoReplyBeforeItsDeadlineFailsTheSagaAndIsCompensatedItself() {
+        SagaInstance reserving = saga.start("t", trip, T0).instance();
+
+        Transition timedOut = saga.onDeadline(reserving, trip, T0.plus(TIMEOUT));
+
+        assertThat(types(timedOut)).containsExactly(ReleaseSeat.TYPE);
+        assertThat(timedOut.instance().status()).isEqualTo(SagaStatus.COMPENSATED);
+        assertThat(timedOut.instance().deadline()).isNull();
+        assertThat(trip.log).containsExactly("cancelled: no reply to 'reserve seat' within 10 s");
+        assertThat(saga.onDeadline(timedOut.instance(), trip, T0.plus(TIMEOUT.multipliedBy(5))).changed()).isFalse();
+    }
+
+    @Test
+    void aStepWithoutAReplyIsDoneAsSoonAsItsCommandsAreSentAndAStepMayHaveItsOwnTimeout() {
+        SagaDefinition<Trip> withLocalStep = SagaDefinition.<Trip>named("notify-and-book", TIMEOUT)
+                .step("announce")
+                    .invokeAll(trip -> List.of(command(new SendTicket("draft")), command(new IssueTicket("draft"))))
+                .step("reserve seat").invoke(trip -> command(new ReserveSeat("t"))).onReply(SeatReserved.class)
+                    .within(Duration.ofSeconds(3))
+                .build();
+
+        Transition started = withLocalStep.start("t", trip, T0);
+
+        assertThat(types(started)).containsExactly(SendTicket.TYPE, IssueTicket.TYPE, ReserveSeat.TYPE);
+        assertThat(withLocalStep.stepName(started.instance())).isEqualTo("reserve seat");
+        assertThat(started.instance().deadline()).isEqualTo(T0.plusSeconds(3));
+    }
+
+    @Test
+    void aMessageTypeIsTheTypeConstantOfItsRecord() {
+        assertThat(MessageTypes.typeOf(SeatReserved.class)).isEqualTo("test.SeatReserved");
+        assertThatIllegalArgumentException().isThrownBy(() -> MessageTypes.typeOf(Trip.class))
+                .withMessageContaining("has no public static String TYPE");
+    }
 
     @Test
     void aFailedPivotCompensatesTheStepsBeforeItButHasNoCompensationOfItsOwn() {

@@ -1,4 +1,4 @@
-package io.emporium.orders.saga.model;
+package io.emporium.platform.saga;
 
 import java.time.Instant;
 import java.util.Objects;
