@@ -3,15 +3,12 @@ package io.emporium.orders.order;
 import java.time.Clock;
 import java.time.Duration;
 
-import javax.sql.DataSource;
-
 import io.emporium.orders.order.application.IdempotencyKeys;
 import io.emporium.orders.order.application.OrderFulfilment;
 import io.emporium.orders.order.application.Outgoing;
 import io.emporium.orders.order.application.Prices;
 import io.emporium.orders.order.application.Transactions;
 import io.emporium.orders.order.model.OrderEvents;
-import io.emporium.platform.quarantine.TableQuarantine;
 import io.emporium.platform.saga.Sagas;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
@@ -19,8 +16,8 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Wires the plain-Java use cases to their adapters, and lists what the service sets aside (the sagas it sets aside
- * are listed by the platform's saga store).
+ * Wires the plain-Java use cases to their adapters. The sagas the service sets aside are listed by the platform's
+ * saga store, the orders the read model sets aside by {@code ReadModelConfiguration}.
  */
 @Configuration(proxyBeanMethods = false)
 class OrdersConfiguration {
@@ -46,12 +43,5 @@ class OrdersConfiguration {
             Outgoing outgoing, Transactions transactions,
             @Value("${orders.saga.step-timeout:60s}") Duration stepTimeout, Clock clock) {
         return new OrderFulfilment(orders, sagas, idempotencyKeys, prices, outgoing, transactions, stepTimeout, clock);
-    }
-
-    /** The orders the read model could not project ({@code ProjectionQuarantine}), listed by order id. */
-    @Bean
-    TableQuarantine quarantinedProjections(DataSource dataSource) {
-        return new TableQuarantine("projection", dataSource, "projection_quarantine", "order_id::text", "reason",
-                "quarantined_at");
     }
 }

@@ -2,7 +2,7 @@ package io.emporium.orders.order.web;
 
 import java.util.List;
 
-import io.emporium.orders.readmodel.OrderPage;
+import io.emporium.orders.readmodel.model.OrderPage;
 
 /** A page of orders, in the same shape as every paged list of the system. */
 record OrderPageResponse(List<OrderResponse> content, PageInfo page) {

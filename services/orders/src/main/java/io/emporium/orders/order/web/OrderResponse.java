@@ -4,7 +4,7 @@ import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.List;
 
-import io.emporium.orders.readmodel.OrderView;
+import io.emporium.orders.readmodel.model.OrderView;
 import org.jspecify.annotations.Nullable;
 
 /** An order as the API shows it: summary, lines, and its status timeline. */

@@ -1,4 +1,4 @@
-package io.emporium.orders.readmodel;
+package io.emporium.orders.readmodel.persistence;
 
 import java.math.BigDecimal;
 import java.sql.ResultSet;
@@ -11,29 +11,37 @@ import java.util.UUID;
 
 import io.emporium.orders.order.model.Money;
 import io.emporium.orders.order.model.OrderLine;
+import io.emporium.orders.readmodel.application.OrderReadModel;
+import io.emporium.orders.readmodel.model.OrderPage;
+import io.emporium.orders.readmodel.model.OrderView;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ArrayNode;
 
-/** The read model's tables: {@code order_summary} (one row per order) and {@code order_timeline}. */
+/**
+ * The read model's tables: {@code order_summary} (one row per order) and {@code order_timeline}. Writes join the
+ * caller's transaction.
+ */
 @Repository
-class OrderReadModel {
+class JdbcOrderReadModel implements OrderReadModel {
 
     private final JdbcClient jdbc;
     private final JsonMapper json;
 
-    OrderReadModel(JdbcClient jdbc, JsonMapper json) {
+    JdbcOrderReadModel(JdbcClient jdbc, JsonMapper json) {
         this.jdbc = jdbc;
         this.json = json;
     }
 
-    Optional<OrderView> find(UUID orderId) {
+    @Override
+    public Optional<OrderView> find(UUID orderId) {
         return jdbc.sql("select * from order_summary where order_id = ?").param(orderId)
                 .query((rs, row) -> summary(rs, timeline(orderId))).optional();
     }
 
-    OrderPage byCustomer(String customerId, int page, int size) {
+    @Override
+    public OrderPage byCustomer(String customerId, int page, int size) {
         long total = jdbc.sql("select count(*) from order_summary where customer_id = ?").param(customerId)
                 .query(Long.class).single();
         List<OrderView> content = jdbc.sql("select * from order_summary where customer_id = ? "

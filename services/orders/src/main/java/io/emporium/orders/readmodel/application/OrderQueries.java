@@ -1,4 +1,4 @@
-package io.emporium.orders.readmodel;
+package io.emporium.orders.readmodel.application;
 
 import java.util.List;
 import java.util.Optional;
@@ -7,24 +7,24 @@ import java.util.UUID;
 import io.emporium.orders.order.model.OrderEvent;
 import io.emporium.orders.order.model.OrderEvents;
 import io.emporium.orders.order.model.OrderId;
-import org.springframework.stereotype.Service;
+import io.emporium.orders.readmodel.model.OrderPage;
+import io.emporium.orders.readmodel.model.OrderView;
 
 /**
  * The query side of orders. Reads come from the read model; an order the projector has not reached yet (placed a
  * few milliseconds ago) is projected on the fly from its event stream, so a client that just placed an order always
  * finds it, and an order that was never placed is never shown.
  */
-@Service
 public class OrderQueries {
 
     private final OrderReadModel readModel;
     private final OrderEvents events;
-    private final OrderProjector projector;
+    private final OrderProjection projection;
 
-    OrderQueries(OrderReadModel readModel, OrderEvents events, OrderProjector projector) {
+    public OrderQueries(OrderReadModel readModel, OrderEvents events, OrderProjection projection) {
         this.readModel = readModel;
         this.events = events;
-        this.projector = projector;
+        this.projection = projection;
     }
 
     public Optional<OrderView> order(UUID orderId) {
@@ -40,6 +40,6 @@ public class OrderQueries {
 
     /** Drops the read model and rebuilds it from the event store (asynchronously, by the projector). */
     public void rebuildReadModel() {
-        projector.rebuild();
+        projection.rebuild();
     }
 }

@@ -1,4 +1,4 @@
-package io.emporium.orders.readmodel;
+package io.emporium.orders.readmodel.persistence;
 
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -6,15 +6,16 @@ import java.util.Collection;
 import java.util.UUID;
 
 import org.jspecify.annotations.Nullable;
-import org.springframework.jdbc.core.support.AbstractSqlTypeValue;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.core.support.AbstractSqlTypeValue;
 import org.springframework.stereotype.Repository;
 
 /**
  * Sets aside the orders the projector could not project ({@code projection_quarantine}): their summary and timeline
  * in the read model stay as they were before the failure (or absent). An order leaves the quarantine as soon as a
  * projection of it succeeds: at its next event, or at a rebuild once the cause is fixed. Writes join the caller's
- * transaction; the orders are listed as kind {@code projection} ({@code OrdersConfiguration#quarantinedProjections}).
+ * transaction; the orders are listed as kind {@code projection}
+ * ({@code ReadModelConfiguration#quarantinedProjections}).
  */
 @Repository
 class ProjectionQuarantine {

@@ -1,4 +1,4 @@
-package io.emporium.orders.readmodel;
+package io.emporium.orders.readmodel.persistence;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -12,6 +12,8 @@ import java.util.UUID;
 
 import io.emporium.orders.order.model.OrderEvents;
 import io.emporium.orders.order.model.OrderId;
+import io.emporium.orders.readmodel.application.OrderProjection;
+import io.emporium.orders.readmodel.model.OrderView;
 import io.emporium.platform.persistence.DatabaseOutages;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.jspecify.annotations.Nullable;
@@ -47,7 +49,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  * statement timeout), quarantines nothing: the batch fails as a whole and the next poll tries it again.
  */
 @Component
-class OrderProjector {
+class OrderProjector implements OrderProjection {
 
     private static final Logger log = LoggerFactory.getLogger(OrderProjector.class);
     private static final String NAME = "order-read-model";
@@ -58,12 +60,12 @@ class OrderProjector {
 
     private final JdbcClient jdbc;
     private final OrderEvents events;
-    private final OrderReadModel readModel;
+    private final JdbcOrderReadModel readModel;
     private final ProjectionQuarantine quarantine;
     private final TransactionTemplate transactions;
 
-    OrderProjector(JdbcClient jdbc, OrderEvents events, OrderReadModel readModel, ProjectionQuarantine quarantine,
-            TransactionTemplate transactions, MeterRegistry meters) {
+    OrderProjector(JdbcClient jdbc, OrderEvents events, JdbcOrderReadModel readModel,
+            ProjectionQuarantine quarantine, TransactionTemplate transactions, MeterRegistry meters) {
         this.jdbc = jdbc;
         this.events = events;
         this.readModel = readModel;
@@ -82,7 +84,8 @@ class OrderProjector {
     }
 
     /** Empties the read model and rewinds the feed; the next polls rebuild every order from its events. */
-    void rebuild() {
+    @Override
+    public void rebuild() {
         transactions.executeWithoutResult(status -> {
             jdbc.sql("select pg_advisory_xact_lock(hashtext(?))").param(NAME).query(Object.class).single();
             readModel.clear();

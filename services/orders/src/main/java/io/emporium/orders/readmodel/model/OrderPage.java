@@ -1,4 +1,4 @@
-package io.emporium.orders.readmodel;
+package io.emporium.orders.readmodel.model;
 
 import java.util.List;
 
