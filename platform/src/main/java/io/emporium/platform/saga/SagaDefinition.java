@@ -17,8 +17,8 @@ import java.util.stream.Collectors;
 import org.jspecify.annotations.Nullable;
 
 /**
- * An orchestrated saga: an ordered list of steps, each next to its compensation, over data of type {@code D} (for
- * orders, the order aggregate, whose methods record what happened). The steps follow the classic shape:
+ * An orchestrated saga: an ordered list of steps, each next to its compensation, over data of type {@code D}
+ * (typically the aggregate the saga serves, whose methods record what happened). The steps follow the classic shape:
  * <b>compensatable</b> steps, whose effect can be undone; then the <b>pivot</b>, the last step that may fail (it
  * needs no compensation of its own when an earlier one covers it); then <b>retriable</b> steps
  * ({@link Builder.StepBuilder#retryOnDeadline()}), which cannot fail and are never undone.

@@ -9,10 +9,11 @@ import org.flywaydb.core.Flyway;
  * scripts in {@code classpath:db/emporium-saga}, history in {@code saga_schema_history}, apart from the service's
  * migrations and from the platform's messaging tables, so only services that run sagas get the table.
  *
- * <p>It runs after the service's own Flyway, for the reason {@code PlatformSchema} gives (a service's Flyway refuses
- * a non-empty schema without its own history), hence {@code baselineOnMigrate} with baseline version 0. Its scripts
- * create only what is missing: the orders service made the table with its own migrations before the platform shipped
- * it, and those keep running unchanged on existing databases.
+ * <p>It runs after the service's own Flyway (its bean is {@code @DependsOnDatabaseInitialization}), for the reason
+ * {@code PlatformSchema} gives: a service's Flyway refuses a non-empty schema without its own history. So it meets a
+ * non-empty schema itself, hence {@code baselineOnMigrate} with baseline version 0. Its scripts create only what is
+ * missing: the orders service made the table with its own migrations before the platform shipped it, and those keep
+ * running unchanged on existing databases.
  */
 final class SagaSchema {
 

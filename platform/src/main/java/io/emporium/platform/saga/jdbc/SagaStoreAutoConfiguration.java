@@ -7,13 +7,13 @@ import io.emporium.platform.saga.Sagas;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.flywaydb.core.Flyway;
-import org.springframework.beans.factory.BeanFactory;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnSingleCandidate;
+import org.springframework.boot.sql.init.dependency.DependsOnDatabaseInitialization;
 import org.springframework.context.annotation.Bean;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
@@ -24,19 +24,15 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  */
 @AutoConfiguration(afterName = { "org.springframework.boot.flyway.autoconfigure.FlywayAutoConfiguration",
         "org.springframework.boot.jdbc.autoconfigure.JdbcClientAutoConfiguration" })
-@ConditionalOnClass({ JdbcClient.class, Flyway.class })
+@ConditionalOnClass({ JdbcClient.class, Flyway.class, DependsOnDatabaseInitialization.class })
 @ConditionalOnSingleCandidate(DataSource.class)
 @ConditionalOnBooleanProperty(name = "emporium.saga.store.enabled")
 class SagaStoreAutoConfiguration {
 
-    /** Boot's bean that runs the service's own Flyway migrations, which must run before the saga store's. */
-    static final String SERVICE_FLYWAY_INITIALIZER = "flywayInitializer";
-
+    /** After the service's own migrations (Boot's Flyway initializer), which must run first ({@link SagaSchema}). */
     @Bean
-    SagaSchema sagaSchema(DataSource dataSource, BeanFactory beanFactory) {
-        if (beanFactory.containsBean(SERVICE_FLYWAY_INITIALIZER)) {
-            beanFactory.getBean(SERVICE_FLYWAY_INITIALIZER);
-        }
+    @DependsOnDatabaseInitialization
+    SagaSchema sagaSchema(DataSource dataSource) {
         return SagaSchema.migrate(dataSource);
     }
 

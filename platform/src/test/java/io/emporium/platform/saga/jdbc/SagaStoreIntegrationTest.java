@@ -17,9 +17,14 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.SpringBootConfiguration;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
+import org.springframework.boot.flyway.autoconfigure.FlywayAutoConfiguration;
+import org.springframework.boot.jdbc.autoconfigure.DataSourceAutoConfiguration;
+import org.springframework.boot.jdbc.autoconfigure.JdbcClientAutoConfiguration;
+import org.springframework.boot.jdbc.autoconfigure.JdbcTemplateAutoConfiguration;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.dao.OptimisticLockingFailureException;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -113,6 +118,30 @@ class SagaStoreIntegrationTest {
                 .tag("outcome", "compensated").counter().count()).isEqualTo(1);
         assertThat(meters.get("emporium.saga.duration").tag("definition", "count-test").timer().count())
                 .isEqualTo(1);
+    }
+
+    /**
+     * A service's own beans come first and need the store at once (orders' use cases do): its table must still wait
+     * for the service's migrations, or the service's Flyway would find a non-empty schema without history and refuse.
+     */
+    @Test
+    void theStoreMigratesAfterTheServicesOwnMigrationsEvenWhenTheServiceNeedsItFirst() {
+        PostgresTestDatabase empty = PostgresTestDatabase.shared("saga_order");
+        new ApplicationContextRunner()
+                .withConfiguration(AutoConfigurations.of(DataSourceAutoConfiguration.class,
+                        JdbcTemplateAutoConfiguration.class, JdbcClientAutoConfiguration.class,
+                        FlywayAutoConfiguration.class, SagaStoreAutoConfiguration.class))
+                .withBean("useCase", Object.class, Object::new, definition -> definition.setDependsOn("sagas"))
+                .withPropertyValues("emporium.saga.store.enabled=true", "spring.datasource.url=" + empty.url(),
+                        "spring.datasource.username=" + empty.username(),
+                        "spring.datasource.password=" + empty.password())
+                .run(context -> {
+                    assertThat(context).hasNotFailed().hasSingleBean(Sagas.class);
+                    JdbcClient jdbc = context.getBean(JdbcClient.class);
+                    assertThat(jdbc.sql("select count(*) from flyway_schema_history where success")
+                            .query(Long.class).single()).isEqualTo(1);
+                    assertThat(jdbc.sql("select count(*) from saga_instance").query(Long.class).single()).isZero();
+                });
     }
 
     @Test
