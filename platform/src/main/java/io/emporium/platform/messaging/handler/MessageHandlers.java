@@ -10,6 +10,7 @@ import java.util.function.Consumer;
 import java.util.function.Function;
 
 import io.emporium.platform.messaging.InvalidMessageException;
+import io.emporium.platform.saga.MessageTypes;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -148,7 +149,15 @@ public final class MessageHandlers {
 
         /** Handles messages of {@code dataType}, named by its {@code public static final String TYPE}. */
         public <T> Builder on(Class<T> dataType, MessageHandler<T> handler) {
-            return on(MessageTypeNames.of(dataType), dataType, handler);
+            String type;
+            try {
+                type = MessageTypes.typeOf(dataType);
+            }
+            catch (IllegalArgumentException ex) {
+                throw new IllegalArgumentException(ex.getMessage()
+                        + ": name the message type explicitly, on(type, dataType, handler)", ex);
+            }
+            return on(type, dataType, handler);
         }
 
         /** Handles messages of type {@code type}, read into {@code dataType}. */

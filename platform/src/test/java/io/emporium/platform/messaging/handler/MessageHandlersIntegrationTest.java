@@ -206,13 +206,13 @@ class MessageHandlersIntegrationTest {
     }
 
     /** A contract record, with its type name. */
-    record ItemAdded(String sku, int quantity) {
+    public record ItemAdded(String sku, int quantity) {
 
         public static final String TYPE = "ItemAdded";
     }
 
     /** A contract record whose subject must name the item. */
-    record ItemRemoved(String sku) {
+    public record ItemRemoved(String sku) {
 
         public static final String TYPE = "ItemRemoved";
     }

@@ -7,12 +7,12 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class MessageHandlersTest {
 
-    record Placed(String id) {
+    public record Placed(String id) {
 
         public static final String TYPE = "Placed";
     }
 
-    record Untyped(String id) {
+    public record Untyped(String id) {
     }
 
     @Test
