@@ -10,10 +10,14 @@ import java.net.http.HttpResponse;
 import java.net.http.HttpTimeoutException;
 import java.time.Duration;
 
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.DeserializationFeature;
+import tools.jackson.databind.json.JsonMapper;
+
 /**
  * Spring Boot actuator endpoints of service instances on this machine ({@code 127.0.0.1:<port>/actuator/...}),
- * called with a bearer token; each failure becomes an exception whose message is one line for a person. Close it when
- * done.
+ * called with a bearer token, JSON both ways (bound by Jackson); each failure becomes an exception whose message is
+ * one line for a person. Close it when done.
  */
 final class Actuator implements AutoCloseable {
 
@@ -37,6 +41,10 @@ final class Actuator implements AutoCloseable {
     }
 
     private static final Duration TIMEOUT = Duration.ofSeconds(10);
+    private static final JsonMapper JSON = JsonMapper.builder()
+            .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES,
+                    DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
+            .build();
 
     private final String accessToken;
     private final HttpClient http = HttpClient.newBuilder()
@@ -50,6 +58,23 @@ final class Actuator implements AutoCloseable {
 
     static URI uri(int port, String path) {
         return URI.create("http://127.0.0.1:" + port + "/actuator/" + path);
+    }
+
+    /** {@code GET /actuator/<path>}; fails as {@link #send}. */
+    HttpResponse<String> get(int port, String path) {
+        return send(port, HttpRequest.newBuilder(uri(port, path)).GET());
+    }
+
+    /** {@code POST /actuator/<path>} with {@code body} as JSON; fails as {@link #send}. */
+    HttpResponse<String> post(int port, String path, Object body) {
+        return send(port, HttpRequest.newBuilder(uri(port, path))
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body))));
+    }
+
+    /** {@code DELETE /actuator/<path>}; fails as {@link #send}. */
+    HttpResponse<String> delete(int port, String path) {
+        return send(port, HttpRequest.newBuilder(uri(port, path)).DELETE());
     }
 
     /**
@@ -87,6 +112,22 @@ final class Actuator implements AutoCloseable {
         }
         if (status / 100 != 2) {
             throw new CallFailed("answered HTTP " + status + " " + doing);
+        }
+    }
+
+    /**
+     * The body of a successful answer, bound to {@code type} (properties it does not know are ignored).
+     *
+     * @throws TokenRefused on 401 or 403
+     * @throws CallFailed   on any other status but 2xx, or a body that does not bind: {@code unreadable} says what
+     *                      it was, e.g. {@code "a state that cannot be read"}
+     */
+    static <T> T read(HttpResponse<String> response, Class<T> type, String doing, String unreadable) {
+        requireSuccess(response, doing);
+        try {
+            return JSON.readValue(response.body(), type);
+        } catch (JacksonException e) {
+            throw new CallFailed("answered with " + unreadable + " when " + doing + ": " + e.getOriginalMessage());
         }
     }
 

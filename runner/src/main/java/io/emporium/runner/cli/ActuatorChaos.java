@@ -1,26 +1,20 @@
 package io.emporium.runner.cli;
 
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.format.DateTimeParseException;
 import java.util.LinkedHashMap;
 import java.util.Map;
-
-import tools.jackson.core.JacksonException;
-import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The platform's fault injection endpoint {@code /actuator/chaos} of service instances on this machine, called
  * through an {@link Actuator}: {@code GET} reads, {@code POST} turns on, {@code DELETE} turns off; each answers the
- * resulting state. It exists only in the {@code local} and {@code test} profiles. Close it when done.
+ * resulting state. It exists only in the {@code local} and {@code test} profiles.
  */
-final class ActuatorChaos implements AutoCloseable {
+final class ActuatorChaos {
 
     /**
-     * An instance's fault injection.
+     * An instance's fault injection, as the endpoint answers it (JSON, bound by Jackson).
      *
      * @param latency   added to each request, or {@code null}
      * @param errorRate share of requests answered with an error, 0 to 1
@@ -40,12 +34,13 @@ final class ActuatorChaos implements AutoCloseable {
         }
     }
 
-    private static final JsonMapper JSON = JsonMapper.builder().build();
+    private static final String PATH = "chaos";
 
     private final Actuator actuator;
 
-    ActuatorChaos(String accessToken) {
-        this.actuator = new Actuator(accessToken);
+    /** @param actuator used, not closed */
+    ActuatorChaos(Actuator actuator) {
+        this.actuator = actuator;
     }
 
     /**
@@ -54,8 +49,7 @@ final class ActuatorChaos implements AutoCloseable {
      * @throws Actuator.CallFailed   when it cannot be reached or answers anything else but 2xx with the state
      */
     State get(int port) {
-        return state(actuator.send(port, HttpRequest.newBuilder(Actuator.uri(port, "chaos")).GET()),
-                "reading fault injection");
+        return state(actuator.get(port, PATH), "reading fault injection");
     }
 
     /**
@@ -77,16 +71,12 @@ final class ActuatorChaos implements AutoCloseable {
         if (duration != null) {
             body.put("duration", format(duration));
         }
-        return state(actuator.send(port, HttpRequest.newBuilder(Actuator.uri(port, "chaos"))
-                .header("Content-Type", "application/json")
-                        .POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body)))),
-                "turning fault injection on");
+        return state(actuator.post(port, PATH, body), "turning fault injection on");
     }
 
     /** Turns fault injection off; fails as {@link #get}. */
     State turnOff(int port) {
-        return state(actuator.send(port, HttpRequest.newBuilder(Actuator.uri(port, "chaos")).DELETE()),
-                "turning fault injection off");
+        return state(actuator.delete(port, PATH), "turning fault injection off");
     }
 
     /** In Spring Boot's simple duration syntax: {@code 2s}, or {@code 500ms} when not whole seconds. */
@@ -98,23 +88,6 @@ final class ActuatorChaos implements AutoCloseable {
         if (response.statusCode() == 404) {
             throw new NotEnabled();
         }
-        Actuator.requireSuccess(response, doing);
-        try {
-            JsonNode node = JSON.readTree(response.body());
-            JsonNode latency = node.path("latency");
-            JsonNode until = node.path("until");
-            return new State(node.path("active").asBoolean(false),
-                    latency.isString() ? Duration.parse(latency.asString()) : null,
-                    node.path("errorRate").asDouble(0),
-                    until.isString() ? Instant.parse(until.asString()) : null);
-        } catch (JacksonException | DateTimeParseException e) {
-            throw new Actuator.CallFailed("answered with a state that cannot be read when " + doing + ": "
-                    + e.getMessage());
-        }
-    }
-
-    @Override
-    public void close() {
-        actuator.close();
+        return Actuator.read(response, State.class, doing, "a state that cannot be read");
     }
 }

@@ -1,33 +1,28 @@
 package io.emporium.runner.cli;
 
-import java.net.URI;
 import java.net.URLEncoder;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.util.LinkedHashMap;
+import java.util.HashMap;
 import java.util.Map;
 
-import tools.jackson.core.JacksonException;
-import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
+/** Spring Boot's {@code /actuator/loggers/<name>} of service instances on this machine, called through an {@link Actuator}. */
+final class ActuatorLoggers {
 
-/**
- * Spring Boot's {@code /actuator/loggers/<name>} of service instances on this machine, called through an
- * {@link Actuator}. Close it when done.
- */
-final class ActuatorLoggers implements AutoCloseable {
-
-    /** A logger's levels as an instance reports them; either may be {@code null} (not set; a logger group). */
-    record Levels(String configured, String effective) {
+    /**
+     * A logger's levels as an instance reports them (JSON, bound by Jackson); either may be {@code null} (not set; a
+     * logger group).
+     */
+    record Levels(String configuredLevel, String effectiveLevel) {
     }
 
-    private static final JsonMapper JSON = JsonMapper.builder().build();
+    private static final String NOT_EXPOSED = "does not expose /actuator/loggers (HTTP 404)";
 
     private final Actuator actuator;
 
-    ActuatorLoggers(String accessToken) {
-        this.actuator = new Actuator(accessToken);
+    /** @param actuator used, not closed */
+    ActuatorLoggers(Actuator actuator) {
+        this.actuator = actuator;
     }
 
     /**
@@ -37,13 +32,11 @@ final class ActuatorLoggers implements AutoCloseable {
      * @throws Actuator.CallFailed   when it cannot be reached or answers anything but 2xx
      */
     void set(int port, String logger, String level) {
-        Map<String, String> body = new LinkedHashMap<>();
+        Map<String, String> body = new HashMap<>();
         body.put("configuredLevel", level);
-        HttpResponse<String> response = actuator.send(port, HttpRequest.newBuilder(uri(port, logger))
-                .header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body))));
+        HttpResponse<String> response = actuator.post(port, path(logger), body);
         if (response.statusCode() == 404) {
-            throw new Actuator.CallFailed("does not expose /actuator/loggers (HTTP 404)");
+            throw new Actuator.CallFailed(NOT_EXPOSED);
         }
         Actuator.requireSuccess(response, "setting the level");
     }
@@ -55,31 +48,15 @@ final class ActuatorLoggers implements AutoCloseable {
      * @throws Actuator.CallFailed   when it cannot be reached, has no such logger, or answers anything else but 200
      */
     Levels get(int port, String logger) {
-        HttpResponse<String> response = actuator.send(port, HttpRequest.newBuilder(uri(port, logger)).GET());
+        HttpResponse<String> response = actuator.get(port, path(logger));
         if (response.statusCode() == 404) {
-            HttpResponse<String> all = actuator.send(port, HttpRequest.newBuilder(Actuator.uri(port, "loggers")).GET());
-            throw new Actuator.CallFailed(all.statusCode() == 404 ? "does not expose /actuator/loggers (HTTP 404)"
+            throw new Actuator.CallFailed(actuator.get(port, "loggers").statusCode() == 404 ? NOT_EXPOSED
                     : "has no logger named " + logger + " (HTTP 404; it exists once a level is set)");
         }
-        Actuator.requireSuccess(response, "reading the level");
-        try {
-            JsonNode node = JSON.readTree(response.body());
-            return new Levels(text(node.get("configuredLevel")), text(node.get("effectiveLevel")));
-        } catch (JacksonException e) {
-            throw new Actuator.CallFailed("answered with something that is not JSON when reading the level");
-        }
+        return Actuator.read(response, Levels.class, "reading the level", "something that is not JSON");
     }
 
-    private static String text(JsonNode node) {
-        return node == null || node.isNull() ? null : node.asString();
-    }
-
-    private static URI uri(int port, String logger) {
-        return Actuator.uri(port, "loggers/" + URLEncoder.encode(logger, StandardCharsets.UTF_8));
-    }
-
-    @Override
-    public void close() {
-        actuator.close();
+    private static String path(String logger) {
+        return "loggers/" + URLEncoder.encode(logger, StandardCharsets.UTF_8);
     }
 }

@@ -40,8 +40,7 @@ final class AdminLogin {
             err.flush();
             return Optional.of(loggedIn.tokens().accessToken());
         } catch (LoginFailedException e) {
-            err.println("emporium: " + e.getMessage());
-            err.flush();
+            Problem.report(err, e.getMessage());
             return Optional.empty();
         }
     }

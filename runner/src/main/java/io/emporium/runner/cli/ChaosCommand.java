@@ -63,14 +63,15 @@ final class ChaosCommand implements Callable<Integer> {
         PrintWriter err = spec.commandLine().getErr();
         Request request = request();
         InstanceTarget instances = InstanceTarget.parse(target);
-        Workspace home = workspace != null ? workspace : Workspace.fromEnvironment();
+        Workspace home = Workspace.orFromEnvironment(workspace);
         instances.requireService(TopologyLoader.load(home.topologyFile()));
         Optional<ReadyInstances> ready = ReadyInstances.loggedIn(instances, home, admin, err);
         if (ready.isEmpty()) {
             return 1;
         }
-        try (ActuatorChaos chaos = new ActuatorChaos(ready.get().accessToken())) {
-            return ready.get().callEach(err, instance -> {
+        try {
+            return ready.get().callEach(err, (actuator, instance) -> {
+                ActuatorChaos chaos = new ActuatorChaos(actuator);
                 ActuatorChaos.State result;
                 if (off) {
                     result = chaos.turnOff(instance.port());
@@ -83,7 +84,7 @@ final class ChaosCommand implements Callable<Integer> {
                 out.flush();
             });
         } catch (ActuatorChaos.NotEnabled e) {
-            return fail(err, "fault injection is not enabled in " + instances.service()
+            return Problem.report(err, "fault injection is not enabled in " + instances.service()
                     + " (only in the local and test profiles)");
         }
     }
@@ -119,11 +120,5 @@ final class ChaosCommand implements Callable<Integer> {
         return "chaos on: latency " + (state.latency() == null ? "none" : ActuatorChaos.format(state.latency()))
                 + ", error rate " + java.math.BigDecimal.valueOf(state.errorRate()).stripTrailingZeros().toPlainString()
                 + (state.until() == null ? ", until turned off" : ", until " + state.until());
-    }
-
-    private static int fail(PrintWriter err, String message) {
-        err.println("emporium: " + message);
-        err.flush();
-        return 1;
     }
 }

@@ -58,8 +58,7 @@ record InstanceTarget(String service, int instance) {
         SystemControl control = new SystemControl(workspace);
         Optional<SystemState> state = control.supervisorPid().isPresent() ? control.state() : Optional.empty();
         if (state.isEmpty()) {
-            err.println("emporium: Emporium is not running; start it with ./emporium up");
-            err.flush();
+            Problem.report(err, "Emporium is not running; start it with ./emporium up");
         }
         return state;
     }

@@ -36,17 +36,13 @@ final class KafkaOptions {
         PrintWriter err = spec.commandLine().getErr();
         String servers = bootstrapServers();
         if (!probe(servers).isReady()) {
-            err.println("emporium: no Kafka broker answers at " + servers
+            return Problem.report(err, "no Kafka broker answers at " + servers
                     + " (is Emporium running? ./emporium status; or pass --bootstrap)");
-            err.flush();
-            return 1;
         }
         try (DeadLetterQueue queue = DeadLetterQueue.connect(servers)) {
             return action.apply(queue);
         } catch (DeadLetterQueueException e) {
-            err.println("emporium: " + e.getMessage());
-            err.flush();
-            return 1;
+            return Problem.report(err, e.getMessage());
         }
     }
 

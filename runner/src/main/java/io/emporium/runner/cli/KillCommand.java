@@ -39,7 +39,7 @@ final class KillCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         InstanceTarget instance = InstanceTarget.parse(target).orInstance(1);
-        Workspace home = workspace != null ? workspace : Workspace.fromEnvironment();
+        Workspace home = Workspace.orFromEnvironment(workspace);
         instance.requireService(TopologyLoader.load(home.topologyFile()));
         Optional<SystemState> state = InstanceTarget.runningState(home, err);
         if (state.isEmpty()) {
@@ -47,24 +47,18 @@ final class KillCommand implements Callable<Integer> {
         }
         List<PartStatus> selected = instance.select(state.get());
         if (selected.isEmpty()) {
-            return fail(err, instance.whyNotReady(state.get()));
+            return Problem.report(err, instance.whyNotReady(state.get()));
         }
         PartStatus part = selected.getFirst();
         Instant started = part.processStart() > 0 ? Instant.ofEpochMilli(part.processStart()) : null;
         Optional<ProcessHandle> process = part.pid() > 0 ? Processes.find(part.pid(), started) : Optional.empty();
         if (process.isEmpty()) {
-            return fail(err, part.id() + " has no running process (" + part.status().label() + ")");
+            return Problem.report(err, part.id() + " has no running process (" + part.status().label() + ")");
         }
         process.get().destroyForcibly();
         out.println("killed " + part.id() + " (pid " + part.pid() + ") with SIGKILL; the supervisor restarts it "
                 + "(see ./emporium status)");
         out.flush();
         return 0;
-    }
-
-    private static int fail(PrintWriter err, String message) {
-        err.println("emporium: " + message);
-        err.flush();
-        return 1;
     }
 }

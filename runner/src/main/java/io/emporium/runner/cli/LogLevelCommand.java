@@ -8,8 +8,6 @@ import java.util.concurrent.Callable;
 import java.util.regex.Pattern;
 
 import io.emporium.runner.Workspace;
-import io.emporium.runner.topology.ServiceSpec;
-import io.emporium.runner.topology.Topology;
 import io.emporium.runner.topology.TopologyLoader;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -65,25 +63,21 @@ final class LogLevelCommand implements Callable<Integer> {
         if (!LOGGER.matcher(logger).matches()) {
             throw new IllegalArgumentException("not a logger name: '" + logger + "' (e.g. io.emporium.orders or ROOT)");
         }
-        Workspace home = workspace != null ? workspace : Workspace.fromEnvironment();
-        Topology topology = TopologyLoader.load(home.topologyFile());
-        if (topology.service(service).isEmpty()) {
-            throw new IllegalArgumentException("unknown service '" + service + "' (services: "
-                    + String.join(", ", topology.services().stream().map(ServiceSpec::name).toList()) + ")");
-        }
-        Optional<ReadyInstances> ready = ReadyInstances.loggedIn(new InstanceTarget(service, 0), home, admin, err);
+        Workspace home = Workspace.orFromEnvironment(workspace);
+        InstanceTarget instances = new InstanceTarget(service, 0);
+        instances.requireService(TopologyLoader.load(home.topologyFile()));
+        Optional<ReadyInstances> ready = ReadyInstances.loggedIn(instances, home, admin, err);
         if (ready.isEmpty()) {
             return 1;
         }
-        try (ActuatorLoggers loggers = new ActuatorLoggers(ready.get().accessToken())) {
-            return ready.get().callEach(err, instance -> {
-                if (level != null || reset) {
-                    loggers.set(instance.port(), logger, wanted);
-                }
-                out.println(instance.id() + " " + logger + " " + describe(loggers.get(instance.port(), logger)));
-                out.flush();
-            });
-        }
+        return ready.get().callEach(err, (actuator, instance) -> {
+            ActuatorLoggers loggers = new ActuatorLoggers(actuator);
+            if (level != null || reset) {
+                loggers.set(instance.port(), logger, wanted);
+            }
+            out.println(instance.id() + " " + logger + " " + describe(loggers.get(instance.port(), logger)));
+            out.flush();
+        });
     }
 
     /** The level to set, upper-case; {@code null} to reset or only read. Checked before anything is called. */
@@ -104,7 +98,8 @@ final class LogLevelCommand implements Callable<Integer> {
 
     /** {@code DEBUG (effective DEBUG)}, {@code not set (effective INFO)}. */
     private static String describe(ActuatorLoggers.Levels levels) {
-        String configured = levels.configured() == null ? "not set" : levels.configured();
-        return levels.effective() == null ? configured : configured + " (effective " + levels.effective() + ")";
+        String configured = levels.configuredLevel() == null ? "not set" : levels.configuredLevel();
+        return levels.effectiveLevel() == null ? configured
+                : configured + " (effective " + levels.effectiveLevel() + ")";
     }
 }

@@ -69,7 +69,7 @@ final class LogsCommand implements Callable<Integer> {
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        Workspace home = workspace != null ? workspace : Workspace.fromEnvironment();
+        Workspace home = Workspace.orFromEnvironment(workspace);
         Instant from = since == null ? null : Instant.now().minus(Durations.parse(since));
         Integer last = lines != null ? lines : follow ? Integer.valueOf(20) : null;
         LogQuery query = new LogQuery(services, grep, from, last, trace, level == null ? null : LogLevel.parse(level));

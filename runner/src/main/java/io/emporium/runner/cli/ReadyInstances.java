@@ -18,8 +18,11 @@ final class ReadyInstances {
     @FunctionalInterface
     interface InstanceCall {
 
-        /** @throws Actuator.CallFailed when the instance does not answer as wanted */
-        void call(PartStatus instance);
+        /**
+         * @param actuator the instances' actuator, called with the administrator's token; open for the call only
+         * @throws Actuator.CallFailed when the instance does not answer as wanted
+         */
+        void call(Actuator actuator, PartStatus instance);
     }
 
     private final List<PartStatus> instances;
@@ -50,8 +53,7 @@ final class ReadyInstances {
         }
         List<PartStatus> ready = target.selectReady(state.get());
         if (ready.isEmpty()) {
-            err.println("emporium: " + target.whyNotReady(state.get()));
-            err.flush();
+            Problem.report(err, target.whyNotReady(state.get()));
             return Optional.empty();
         }
         Optional<String> token = admin.accessToken(err);
@@ -68,30 +70,25 @@ final class ReadyInstances {
         return Optional.of(new ReadyInstances(ready, skipped, admin, token.get()));
     }
 
-    String accessToken() {
-        return accessToken;
-    }
-
     /**
      * Calls each instance in instance order. When one fails, says why on {@code err} and goes on with the next; when
      * one refuses the token, says so on {@code err} and stops there (the others would refuse it too). Any other
-     * exception of {@code call} ends the calls and is thrown on.
+     * exception of {@code call} ends the calls and is thrown on. The actuator is closed when the calls end.
      *
      * @return the exit code: 0 when every instance the target names was called, else 1
      */
     int callEach(PrintWriter err, InstanceCall call) {
         boolean failed = skipped;
-        for (PartStatus instance : instances) {
-            try {
-                call.call(instance);
-            } catch (Actuator.TokenRefused e) {
-                err.println("emporium: " + admin.refused(instance.id(), e));
-                err.flush();
-                return 1;
-            } catch (Actuator.CallFailed e) {
-                err.println("emporium: " + instance.id() + " " + e.getMessage());
-                err.flush();
-                failed = true;
+        try (Actuator actuator = new Actuator(accessToken)) {
+            for (PartStatus instance : instances) {
+                try {
+                    call.call(actuator, instance);
+                } catch (Actuator.TokenRefused e) {
+                    return Problem.report(err, admin.refused(instance.id(), e));
+                } catch (Actuator.CallFailed e) {
+                    Problem.report(err, instance.id() + " " + e.getMessage());
+                    failed = true;
+                }
             }
         }
         return failed ? 1 : 0;

@@ -59,14 +59,14 @@ final class ScaleCommand implements Callable<Integer> {
         String service = matcher.group(1);
         int instances = Integer.parseInt(matcher.group(2));
         Duration wait = Durations.parse(timeout);
-        Workspace home = workspace != null ? workspace : Workspace.fromEnvironment();
+        Workspace home = Workspace.orFromEnvironment(workspace);
         SystemPlan.requireScalable(TopologyLoader.load(home.topologyFile()), service, instances);
         SystemControl control = new SystemControl(home);
         SystemControl.ScaleChange change;
         try {
             change = control.requestScale(service, instances);
         } catch (IllegalStateException e) {
-            return fail(err, e.getMessage());
+            return Problem.report(err, e.getMessage());
         }
         if (change.starting().isEmpty() && change.stopping().isEmpty()) {
             out.println(service + " runs " + instances + " instance" + (instances == 1 ? "" : "s") + " already");
@@ -80,7 +80,7 @@ final class ScaleCommand implements Callable<Integer> {
         while (true) {
             Optional<SystemState> state = control.supervisorPid().isPresent() ? control.state() : Optional.empty();
             if (state.isEmpty()) {
-                return fail(err, "the system stopped while scaling " + service);
+                return Problem.report(err, "the system stopped while scaling " + service);
             }
             List<PartStatus> parts = new InstanceTarget(service, 0).instancesOfService(state.get());
             List<PartStatus> failed = parts.stream()
@@ -101,7 +101,7 @@ final class ScaleCommand implements Callable<Integer> {
             }
             if (System.nanoTime() > deadline) {
                 printInstances(out, parts);
-                return fail(err, "not done within " + Durations.format(wait) + "; the supervisor goes on: see "
+                return Problem.report(err, "not done within " + Durations.format(wait) + "; the supervisor goes on: see "
                         + "./emporium status");
             }
             Thread.sleep(POLL);
@@ -112,11 +112,5 @@ final class ScaleCommand implements Callable<Integer> {
         StatusCommand.table(parts, StatusCommand.Machine.LIVE, System.currentTimeMillis()).lines()
                 .forEach(out::println);
         out.flush();
-    }
-
-    private static int fail(PrintWriter err, String message) {
-        err.println("emporium: " + message);
-        err.flush();
-        return 1;
     }
 }

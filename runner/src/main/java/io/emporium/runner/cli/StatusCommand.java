@@ -35,7 +35,7 @@ final class StatusCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        Workspace workspace = this.workspace != null ? this.workspace : Workspace.fromEnvironment();
+        Workspace workspace = Workspace.orFromEnvironment(this.workspace);
         PrintWriter out = spec.commandLine().getOut();
         SystemControl control = new SystemControl(workspace);
         OptionalLong supervisor = control.supervisorPid();

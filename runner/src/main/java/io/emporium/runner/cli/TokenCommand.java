@@ -59,9 +59,7 @@ final class TokenCommand implements Callable<Integer> {
             out.flush();
             return 0;
         } catch (LoginFailedException e) {
-            err.println("emporium: " + e.getMessage());
-            err.flush();
-            return 1;
+            return Problem.report(err, e.getMessage());
         }
     }
 }
