@@ -124,8 +124,13 @@ final class Actuator implements AutoCloseable {
      */
     static <T> T read(HttpResponse<String> response, Class<T> type, String doing, String unreadable) {
         requireSuccess(response, doing);
+        return bind(response.body(), type, doing, unreadable);
+    }
+
+    /** The JSON {@code body} bound to {@code type}; fails as {@link #read} does on a body that does not bind. */
+    static <T> T bind(String body, Class<T> type, String doing, String unreadable) {
         try {
-            return JSON.readValue(response.body(), type);
+            return JSON.readValue(body, type);
         } catch (JacksonException e) {
             throw new CallFailed("answered with " + unreadable + " when " + doing + ": " + e.getOriginalMessage());
         }

@@ -1,11 +1,9 @@
 package io.emporium.runner.cli;
 
-import static io.emporium.runner.cli.CommandHarness.service;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
 import java.util.List;
-import java.util.stream.Stream;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -13,43 +11,37 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import io.emporium.runner.auth.FakeAuthorizationServer;
-import io.emporium.runner.process.Status;
 import picocli.CommandLine;
 
 /**
- * {@code ./emporium chaos} against a running system made of fakes: a state file naming two instances of payments
- * (whose supervisor is this test), each a fake actuator with the platform's {@code /actuator/chaos}, and a fake
- * identity.
+ * {@code ./emporium chaos} against a {@link FakeAdminSystem} whose two instances of payments have the platform's
+ * {@code /actuator/chaos}.
  */
 class ChaosCommandTest {
 
-    @TempDir
-    Path home;
-
-    private final FakeAuthorizationServer identity = FakeAuthorizationServer.start();
-    private final FakeActuator payments1 = FakeActuator.start(identity);
-    private final FakeActuator payments2 = FakeActuator.start(identity);
+    private FakeAdminSystem system;
+    private FakeAuthorizationServer identity;
+    private FakeActuator payments1;
+    private FakeActuator payments2;
     private CommandHarness emporium;
 
     @BeforeEach
-    void startTheFakeSystem() throws Exception {
-        emporium = CommandHarness.start(home, """
+    void startTheFakeSystem(@TempDir Path home) throws Exception {
+        system = new FakeAdminSystem(home, "payments", """
                 discovery: registry
                 services:
                   registry: { port: 18761, registers: false }
                   payments: { port: 18084, instances: 2 }
                 """);
-        emporium.writeState(service("registry", 1, Status.READY, 18761),
-                service("payments", 1, Status.READY, payments1.port()),
-                service("payments", 2, Status.READY, payments2.port()));
+        identity = system.identity;
+        payments1 = system.first;
+        payments2 = system.second;
+        emporium = system.emporium;
     }
 
     @AfterEach
     void stopTheFakeSystem() throws Exception {
-        emporium.close();
-        payments1.close();
-        payments2.close();
-        identity.close();
+        system.close();
     }
 
     @Test
@@ -163,7 +155,6 @@ class ChaosCommandTest {
     }
 
     private int run(String... args) {
-        return emporium.run(Stream.concat(Stream.of(args), Stream.of("--issuer", identity.issuer().toString()))
-                .toArray(String[]::new));
+        return system.run(args);
     }
 }

@@ -1,11 +1,9 @@
 package io.emporium.runner.cli;
 
-import static io.emporium.runner.cli.CommandHarness.service;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
 import java.util.List;
-import java.util.stream.Stream;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -17,40 +15,35 @@ import io.emporium.runner.auth.FakeAuthorizationServer;
 import io.emporium.runner.process.Status;
 import picocli.CommandLine;
 
-/**
- * {@code ./emporium loglevel} against a running system made of fakes: a state file naming two instances of orders
- * (whose supervisor is this test, holding the run lock), each a fake actuator, and a fake identity.
- */
+/** {@code ./emporium loglevel} against a {@link FakeAdminSystem} whose two instances are orders'. */
 class LogLevelCommandTest {
 
     private static final String LOGGER = "io.emporium.orders";
 
-    @TempDir
-    Path home;
-
-    private final FakeAuthorizationServer identity = FakeAuthorizationServer.start();
-    private final FakeActuator orders1 = FakeActuator.start(identity);
-    private final FakeActuator orders2 = FakeActuator.start(identity);
+    private FakeAdminSystem system;
+    private FakeAuthorizationServer identity;
+    private FakeActuator orders1;
+    private FakeActuator orders2;
     private CommandHarness emporium;
 
     @BeforeEach
-    void startTheFakeSystem() throws Exception {
-        emporium = CommandHarness.start(home, """
+    void startTheFakeSystem(@TempDir Path home) throws Exception {
+        system = new FakeAdminSystem(home, "orders", """
                 discovery: registry
                 services:
                   registry: { port: 18761, registers: false }
                   orders:   { port: 18082, instances: 2 }
                   gateway:  { port: 18080 }
                 """);
-        writeState(Status.READY, Status.READY);
+        identity = system.identity;
+        orders1 = system.first;
+        orders2 = system.second;
+        emporium = system.emporium;
     }
 
     @AfterEach
     void stopTheFakeSystem() throws Exception {
-        emporium.close();
-        orders1.close();
-        orders2.close();
-        identity.close();
+        system.close();
     }
 
     @Test
@@ -217,12 +210,10 @@ class LogLevelCommandTest {
 
     /** Orders' two instances with these statuses on the fake actuators' ports; no gateway (as with --skip). */
     private void writeState(Status first, Status second) {
-        emporium.writeState(service("registry", 1, Status.READY, 18761), service("orders", 1, first, orders1.port()),
-                service("orders", 2, second, orders2.port()));
+        system.writeState(first, second);
     }
 
     private int run(String... args) {
-        return emporium.run(Stream.concat(Stream.of(args), Stream.of("--issuer", identity.issuer().toString()))
-                .toArray(String[]::new));
+        return system.run(args);
     }
 }
