@@ -18,11 +18,6 @@ public record Workspace(Path home) {
         return new Workspace(Path.of(home == null || home.isBlank() ? "." : home));
     }
 
-    /** {@code given} when not null (a test's), else {@link #fromEnvironment()}. */
-    public static Workspace orFromEnvironment(Workspace given) {
-        return given != null ? given : fromEnvironment();
-    }
-
     public Path topologyFile() {
         return home.resolve("emporium.yaml");
     }

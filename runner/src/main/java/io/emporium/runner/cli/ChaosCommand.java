@@ -47,11 +47,8 @@ final class ChaosCommand implements Callable<Integer> {
     @CommandLine.Mixin
     AdminLogin admin;
 
-    @CommandLine.Spec
-    CommandLine.Model.CommandSpec spec;
-
-    /** The workspace whose topology and state are used; the environment's when null (tests set it). */
-    Workspace workspace;
+    @CommandLine.Mixin
+    CommandContext context;
 
     /** What to do, checked before anything is called: {@code on == false} only reads or turns off. */
     private record Request(boolean on, Duration latency, Double errorRate, Duration duration) {
@@ -59,11 +56,11 @@ final class ChaosCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        PrintWriter out = spec.commandLine().getOut();
-        PrintWriter err = spec.commandLine().getErr();
+        PrintWriter out = context.out();
+        PrintWriter err = context.err();
         Request request = request();
         InstanceTarget instances = InstanceTarget.parse(target);
-        Workspace home = Workspace.orFromEnvironment(workspace);
+        Workspace home = context.workspace();
         instances.requireService(TopologyLoader.load(home.topologyFile()));
         Optional<ReadyInstances> ready = ReadyInstances.loggedIn(instances, home, admin, err);
         if (ready.isEmpty()) {

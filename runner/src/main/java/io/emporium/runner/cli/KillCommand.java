@@ -28,18 +28,15 @@ final class KillCommand implements Callable<Integer> {
             description = "A service instance as ./emporium status names it; SERVICE alone is its first instance.")
     String target;
 
-    @CommandLine.Spec
-    CommandLine.Model.CommandSpec spec;
-
-    /** The workspace whose topology and state are used; the environment's when null (tests set it). */
-    Workspace workspace;
+    @CommandLine.Mixin
+    CommandContext context;
 
     @Override
     public Integer call() {
-        PrintWriter out = spec.commandLine().getOut();
-        PrintWriter err = spec.commandLine().getErr();
+        PrintWriter out = context.out();
+        PrintWriter err = context.err();
         InstanceTarget instance = InstanceTarget.parse(target).orInstance(1);
-        Workspace home = Workspace.orFromEnvironment(workspace);
+        Workspace home = context.workspace();
         instance.requireService(TopologyLoader.load(home.topologyFile()));
         Optional<SystemState> state = InstanceTarget.runningState(home, err);
         if (state.isEmpty()) {

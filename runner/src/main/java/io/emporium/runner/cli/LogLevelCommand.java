@@ -49,21 +49,18 @@ final class LogLevelCommand implements Callable<Integer> {
     @CommandLine.Mixin
     AdminLogin admin;
 
-    @CommandLine.Spec
-    CommandLine.Model.CommandSpec spec;
-
-    /** The workspace whose topology and state are used; the environment's when null (tests set it). */
-    Workspace workspace;
+    @CommandLine.Mixin
+    CommandContext context;
 
     @Override
     public Integer call() {
-        PrintWriter out = spec.commandLine().getOut();
-        PrintWriter err = spec.commandLine().getErr();
+        PrintWriter out = context.out();
+        PrintWriter err = context.err();
         String wanted = wantedLevel();
         if (!LOGGER.matcher(logger).matches()) {
             throw new IllegalArgumentException("not a logger name: '" + logger + "' (e.g. io.emporium.orders or ROOT)");
         }
-        Workspace home = Workspace.orFromEnvironment(workspace);
+        Workspace home = context.workspace();
         InstanceTarget instances = new InstanceTarget(service, 0);
         instances.requireService(TopologyLoader.load(home.topologyFile()));
         Optional<ReadyInstances> ready = ReadyInstances.loggedIn(instances, home, admin, err);

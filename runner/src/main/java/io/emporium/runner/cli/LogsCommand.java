@@ -56,20 +56,17 @@ final class LogsCommand implements Callable<Integer> {
             description = "Only the last N lines (default with --follow: 20, then everything new).")
     Integer lines;
 
-    @CommandLine.Spec
-    CommandLine.Model.CommandSpec spec;
-
-    /** Where the logs are; the environment's workspace when null (tests set it). */
-    Workspace workspace;
+    @CommandLine.Mixin
+    CommandContext context;
 
     /** Asked before each poll of --follow; following stops when it says no (tests stop it). */
     BooleanSupplier keepFollowing = () -> true;
 
     @Override
     public Integer call() {
-        PrintWriter out = spec.commandLine().getOut();
-        PrintWriter err = spec.commandLine().getErr();
-        Workspace home = Workspace.orFromEnvironment(workspace);
+        PrintWriter out = context.out();
+        PrintWriter err = context.err();
+        Workspace home = context.workspace();
         Instant from = since == null ? null : Instant.now().minus(Durations.parse(since));
         Integer last = lines != null ? lines : follow ? Integer.valueOf(20) : null;
         LogQuery query = new LogQuery(services, grep, from, last, trace, level == null ? null : LogLevel.parse(level));

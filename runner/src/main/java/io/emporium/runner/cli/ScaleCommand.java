@@ -42,16 +42,13 @@ final class ScaleCommand implements Callable<Integer> {
             description = "How long to wait for the change (default: ${DEFAULT-VALUE}); it goes on after that.")
     String timeout;
 
-    @CommandLine.Spec
-    CommandLine.Model.CommandSpec spec;
-
-    /** The workspace whose topology and state are used; the environment's when null (tests set it). */
-    Workspace workspace;
+    @CommandLine.Mixin
+    CommandContext context;
 
     @Override
     public Integer call() throws InterruptedException {
-        PrintWriter out = spec.commandLine().getOut();
-        PrintWriter err = spec.commandLine().getErr();
+        PrintWriter out = context.out();
+        PrintWriter err = context.err();
         Matcher matcher = REQUEST.matcher(request.strip());
         if (!matcher.matches()) {
             throw new IllegalArgumentException("expected SERVICE=N, e.g. payments=3; was '" + request + "'");
@@ -59,7 +56,7 @@ final class ScaleCommand implements Callable<Integer> {
         String service = matcher.group(1);
         int instances = Integer.parseInt(matcher.group(2));
         Duration wait = Durations.parse(timeout);
-        Workspace home = Workspace.orFromEnvironment(workspace);
+        Workspace home = context.workspace();
         SystemPlan.requireScalable(TopologyLoader.load(home.topologyFile()), service, instances);
         SystemControl control = new SystemControl(home);
         SystemControl.ScaleChange change;

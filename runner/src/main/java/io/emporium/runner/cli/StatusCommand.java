@@ -27,16 +27,13 @@ import picocli.CommandLine.Command;
                 "Exits 1 when the system is not running."})
 final class StatusCommand implements Callable<Integer> {
 
-    @CommandLine.Spec
-    CommandLine.Model.CommandSpec spec;
-
-    /** The workspace whose state is shown; the environment's when null (tests set it). */
-    Workspace workspace;
+    @CommandLine.Mixin
+    CommandContext context;
 
     @Override
     public Integer call() {
-        Workspace workspace = Workspace.orFromEnvironment(this.workspace);
-        PrintWriter out = spec.commandLine().getOut();
+        Workspace workspace = context.workspace();
+        PrintWriter out = context.out();
         SystemControl control = new SystemControl(workspace);
         OptionalLong supervisor = control.supervisorPid();
         Optional<SystemState> state = control.state();

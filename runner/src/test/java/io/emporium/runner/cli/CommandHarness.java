@@ -94,15 +94,20 @@ final class CommandHarness implements AutoCloseable {
         CommandLine line = EmporiumCommand.commandLine();
         line.setOut(new PrintWriter(out, true));
         line.setErr(new PrintWriter(err, true));
-        switch (line.getSubcommands().get(args[0]).getCommand()) {
-            case ChaosCommand chaos -> chaos.workspace = workspace;
-            case KillCommand kill -> kill.workspace = workspace;
-            case LogLevelCommand logLevel -> logLevel.workspace = workspace;
-            case ScaleCommand scale -> scale.workspace = workspace;
-            case StatusCommand status -> status.workspace = workspace;
-            default -> throw new IllegalArgumentException(args[0] + " does not take a workspace");
-        }
+        inWorkspace(line.getSubcommands().get(args[0]), workspace);
         return line.execute(args);
+    }
+
+    /**
+     * Makes the command work in {@code workspace} instead of the environment's.
+     *
+     * @throws IllegalArgumentException when the command has no {@link CommandContext}
+     */
+    static void inWorkspace(CommandLine command, Workspace workspace) {
+        if (!(command.getMixins().get("context") instanceof CommandContext context)) {
+            throw new IllegalArgumentException(command.getCommandName() + " does not take a workspace");
+        }
+        context.workspace = workspace;
     }
 
     /** What the commands run so far wrote to standard output. */

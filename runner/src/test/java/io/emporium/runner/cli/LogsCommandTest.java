@@ -178,8 +178,7 @@ class LogsCommandTest {
         CommandLine line = EmporiumCommand.commandLine();
         line.setOut(new PrintWriter(out, true));
         line.setErr(new PrintWriter(err, true));
-        LogsCommand logsCommand = line.getSubcommands().get("logs").getCommand();
-        logsCommand.workspace = new Workspace(home);
+        CommandHarness.inWorkspace(line.getSubcommands().get("logs"), new Workspace(home));
         return line;
     }
 
