@@ -33,6 +33,7 @@ public final class TopologyLoader {
     private static final Pattern SIZE = Pattern.compile("(\\d{1,12})\\s*([KMG]B)", Pattern.CASE_INSENSITIVE);
     private static final Pattern AGE = Pattern.compile("(\\d{1,9})\\s*([smhd])", Pattern.CASE_INSENSITIVE);
     private static final Pattern INTERVAL = Pattern.compile("(\\d{1,9})\\s*(ms|s|m)", Pattern.CASE_INSENSITIVE);
+    private static final YAMLMapper YAML = YAMLMapper.builder().build();
     private static final Set<String> SERVICE_KEYS =
             Set.of("port", "instances", "depends_on", "env", "registers", "database", "module", "jvm");
 
@@ -54,7 +55,7 @@ public final class TopologyLoader {
     public static Topology parse(String yaml) {
         JsonNode root;
         try {
-            root = YAMLMapper.builder().build().readTree(yaml);
+            root = YAML.readTree(yaml);
         } catch (JacksonException e) {
             throw new TopologyException("not valid YAML: " + e.getOriginalMessage(), e);
         }
@@ -159,54 +160,56 @@ public final class TopologyLoader {
 
     /** {@code 500ms}, {@code 5s}, {@code 1m}, more than zero. */
     private static Duration interval(JsonNode node, String at) {
-        Matcher matcher = INTERVAL.matcher(node.isValueNode() ? node.asString().strip() : "");
-        if (!node.isString() || !matcher.matches()) {
-            throw new TopologyException(at + ": expected a duration with its unit, such as 500ms, 5s or 1m, was '"
-                    + node.asString() + "'");
-        }
-        long amount = Long.parseLong(matcher.group(1));
-        if (amount <= 0) {
-            throw new TopologyException(at + ": must be more than 0, was '" + node.asString() + "'");
-        }
-        return switch (matcher.group(2).toLowerCase(Locale.ROOT)) {
-            case "ms" -> Duration.ofMillis(amount);
-            case "s" -> Duration.ofSeconds(amount);
-            default -> Duration.ofMinutes(amount);
-        };
+        Matcher matcher = quantity(node, at, INTERVAL, "a duration with its unit, such as 500ms, 5s or 1m",
+                "more than 0");
+        return duration(Long.parseLong(matcher.group(1)), matcher.group(2));
     }
 
     /** {@code 512KB}, {@code 20MB}, {@code 1GB} (powers of 1024), more than zero. */
     private static long size(JsonNode node, String at) {
-        Matcher matcher = SIZE.matcher(node.isValueNode() ? node.asString().strip() : "");
-        if (!node.isString() || !matcher.matches()) {
-            throw new TopologyException(at + ": expected a size with its unit, such as 512KB, 20MB or 1GB, was '"
-                    + node.asString() + "'");
-        }
+        String range = "more than 0 and less than 8 EB";
+        Matcher matcher = quantity(node, at, SIZE, "a size with its unit, such as 512KB, 20MB or 1GB", range);
         long amount = Long.parseLong(matcher.group(1));
         int shift = switch (matcher.group(2).toUpperCase(Locale.ROOT)) {
             case "KB" -> 10;
             case "MB" -> 20;
             default -> 30;
         };
-        if (amount <= 0 || amount > Long.MAX_VALUE >> shift) {
-            throw new TopologyException(at + ": must be more than 0 and less than 8 EB, was '" + node.asString()
-                    + "'");
+        if (amount > Long.MAX_VALUE >> shift) {
+            throw new TopologyException(at + ": must be " + range + ", was '" + node.asString() + "'");
         }
         return amount << shift;
     }
 
     /** {@code 90s}, {@code 30m}, {@code 12h}, {@code 7d}, more than zero. */
     private static Duration age(JsonNode node, String at) {
-        Matcher matcher = AGE.matcher(node.isValueNode() ? node.asString().strip() : "");
+        Matcher matcher = quantity(node, at, AGE, "a duration with its unit, such as 90s, 30m, 12h or 7d",
+                "more than 0");
+        return duration(Long.parseLong(matcher.group(1)), matcher.group(2));
+    }
+
+    /**
+     * The node's text matched by {@code form}, whose first group is the amount and second its unit.
+     *
+     * @param expected what the text should be, for the message when it is not
+     * @param range    what the amount should be, for the message when it is 0
+     * @throws TopologyException when the node is no text of that form, or its amount is 0
+     */
+    private static Matcher quantity(JsonNode node, String at, Pattern form, String expected, String range) {
+        Matcher matcher = form.matcher(node.isValueNode() ? node.asString().strip() : "");
         if (!node.isString() || !matcher.matches()) {
-            throw new TopologyException(at + ": expected a duration with its unit, such as 90s, 30m, 12h or 7d, was '"
-                    + node.asString() + "'");
+            throw new TopologyException(at + ": expected " + expected + ", was '" + node.asString() + "'");
         }
-        long amount = Long.parseLong(matcher.group(1));
-        if (amount <= 0) {
-            throw new TopologyException(at + ": must be more than 0, was '" + node.asString() + "'");
+        if (Long.parseLong(matcher.group(1)) <= 0) {
+            throw new TopologyException(at + ": must be " + range + ", was '" + node.asString() + "'");
         }
-        return switch (matcher.group(2).toLowerCase(Locale.ROOT)) {
+        return matcher;
+    }
+
+    /** {@code amount} of {@code unit}: {@code ms}, {@code s}, {@code m}, {@code h} or {@code d}, in any case. */
+    private static Duration duration(long amount, String unit) {
+        return switch (unit.toLowerCase(Locale.ROOT)) {
+            case "ms" -> Duration.ofMillis(amount);
             case "s" -> Duration.ofSeconds(amount);
             case "m" -> Duration.ofMinutes(amount);
             case "h" -> Duration.ofHours(amount);
@@ -264,7 +267,7 @@ public final class TopologyLoader {
     private static JsonNode object(JsonNode parent, String key) {
         JsonNode node = parent.get(key);
         if (node == null || node.isNull()) {
-            return YAMLMapper.builder().build().createObjectNode();
+            return YAML.createObjectNode();
         }
         if (!node.isObject()) {
             throw new TopologyException(key + ": expected a mapping");
