@@ -97,14 +97,6 @@ public final class AuthorizationCodeLogin {
         return of(issuer, CLI_CLIENT_ID, CLI_REDIRECT_URI);
     }
 
-    /** The same login with another limit for each HTTP exchange (default 30 s; connecting: at most 5 s). */
-    public AuthorizationCodeLogin withTimeout(Duration timeout) {
-        if (timeout.isNegative() || timeout.isZero()) {
-            throw new IllegalArgumentException("the timeout must be positive, was " + timeout);
-        }
-        return new AuthorizationCodeLogin(issuer, clientId, redirectUri, timeout);
-    }
-
     public URI issuer() {
         return issuer;
     }

@@ -123,12 +123,7 @@ final class ControlServer {
                     return;
                 }
                 Supervisor.Change change = scaler.scale(service.asString(), instances.intValue());
-                java.util.Map<String, Object> answer = new java.util.LinkedHashMap<>();
-                answer.put("service", change.service());
-                answer.put("instances", change.instances());
-                answer.put("starting", change.starting());
-                answer.put("stopping", change.stopping());
-                respond(exchange, 202, JSON.writeValueAsString(answer));
+                respond(exchange, 202, JSON.writeValueAsString(change));
             } catch (JacksonException e) {
                 respond(exchange, 400, error("not JSON: " + e.getOriginalMessage()));
             } catch (IllegalArgumentException e) {
@@ -173,7 +168,7 @@ final class ControlServer {
     }
 
     private static String error(String message) {
-        return JSON.writeValueAsString(java.util.Map.of("error", message));
+        return JSON.writeValueAsString(Map.of("error", message));
     }
 
     private static void respond(HttpExchange exchange, int status, String body) throws IOException {

@@ -23,6 +23,7 @@ import java.util.stream.Stream;
 import io.emporium.runner.Workspace;
 import io.emporium.runner.process.Processes;
 import tools.jackson.core.JacksonException;
+import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -42,7 +43,9 @@ public final class SystemControl {
     static final Duration CONTROL_CONNECT_TIMEOUT = Duration.ofSeconds(2);
 
     private static final Duration DOWN_TIMEOUT = Duration.ofSeconds(180);
-    private static final JsonMapper JSON = JsonMapper.builder().build();
+    private static final JsonMapper JSON = JsonMapper.builder()
+            .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+            .build();
 
     private final Workspace workspace;
     private final StateFile stateFile;
@@ -122,13 +125,9 @@ public final class SystemControl {
         if (state.isEmpty() || state.get().controlPort() == 0) {
             return false;
         }
-        try (HttpClient client = controlClient()) {
-            HttpResponse<Void> response = client.send(HttpRequest.newBuilder(
-                            URI.create("http://127.0.0.1:" + state.get().controlPort() + "/down"))
-                            .header(ControlServer.TOKEN_HEADER, ControlToken.read(workspace.controlTokenFile()))
-                            .timeout(Duration.ofSeconds(5)).POST(HttpRequest.BodyPublishers.noBody()).build(),
-                    HttpResponse.BodyHandlers.discarding());
-            return response.statusCode() == 202;
+        try {
+            return control(state.get(), "/down", HttpRequest.newBuilder().timeout(Duration.ofSeconds(5))
+                    .POST(HttpRequest.BodyPublishers.noBody())).statusCode() == 202;
         } catch (IOException e) {
             return false;
         } catch (InterruptedException e) {
@@ -138,7 +137,7 @@ public final class SystemControl {
     }
 
     /**
-     * What the supervisor set going for a scale request.
+     * What the supervisor set going for a scale request (the answer's JSON, bound by Jackson).
      *
      * @param starting ids of the instances it is adding ({@code payments#3})
      * @param stopping ids of the instances it is stopping, highest first
@@ -146,8 +145,8 @@ public final class SystemControl {
     public record ScaleChange(List<String> starting, List<String> stopping) {
 
         public ScaleChange {
-            starting = List.copyOf(starting);
-            stopping = List.copyOf(stopping);
+            starting = starting == null ? List.of() : List.copyOf(starting);
+            stopping = stopping == null ? List.of() : List.copyOf(stopping);
         }
     }
 
@@ -167,14 +166,10 @@ public final class SystemControl {
         body.put("service", service);
         body.put("instances", instances);
         HttpResponse<String> response;
-        try (HttpClient client = controlClient()) {
-            response = client.send(HttpRequest.newBuilder(
-                            URI.create("http://127.0.0.1:" + state.get().controlPort() + "/scale"))
-                            .header(ControlServer.TOKEN_HEADER, ControlToken.read(workspace.controlTokenFile()))
-                            .header("Content-Type", "application/json")
-                            .timeout(Duration.ofSeconds(10))
-                            .POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body))).build(),
-                    HttpResponse.BodyHandlers.ofString());
+        try {
+            response = control(state.get(), "/scale", HttpRequest.newBuilder().timeout(Duration.ofSeconds(10))
+                    .header("Content-Type", "application/json")
+                    .POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body))));
         } catch (IOException e) {
             throw new IllegalStateException("the supervisor does not answer on its control port "
                     + state.get().controlPort() + ": " + e.getMessage());
@@ -190,7 +185,7 @@ public final class SystemControl {
         }
         String error = answer.path("error").asString("HTTP " + response.statusCode());
         return switch (response.statusCode()) {
-            case 202 -> new ScaleChange(strings(answer.path("starting")), strings(answer.path("stopping")));
+            case 202 -> JSON.treeToValue(answer, ScaleChange.class);
             case 400 -> throw new IllegalArgumentException(error);
             case 403 -> throw new IllegalStateException("the supervisor refused the control token in "
                     + workspace.controlTokenFile() + " (HTTP 403)");
@@ -198,15 +193,18 @@ public final class SystemControl {
         };
     }
 
-    /** A client for one call to the control channel: every request also sets its own answer timeout. */
-    private static HttpClient controlClient() {
-        return HttpClient.newBuilder().connectTimeout(CONTROL_CONNECT_TIMEOUT).build();
-    }
-
-    private static List<String> strings(JsonNode array) {
-        List<String> values = new ArrayList<>();
-        array.values().forEach(value -> values.add(value.asString()));
-        return values;
+    /**
+     * Sends {@code request} (which sets its method, body and answer timeout) to {@code path} of the supervisor's
+     * control channel with the control token, on a client of its own.
+     */
+    private HttpResponse<String> control(SystemState state, String path, HttpRequest.Builder request)
+            throws IOException, InterruptedException {
+        try (HttpClient client = HttpClient.newBuilder().connectTimeout(CONTROL_CONNECT_TIMEOUT).build()) {
+            return client.send(request.uri(URI.create("http://127.0.0.1:" + state.controlPort() + path))
+                            .header(ControlServer.TOKEN_HEADER, ControlToken.read(workspace.controlTokenFile()))
+                            .build(),
+                    HttpResponse.BodyHandlers.ofString());
+        }
     }
 
     /**
