@@ -6,7 +6,10 @@ import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
 import java.util.Map;
 
-/** Spring Boot's {@code /actuator/loggers/<name>} of service instances on this machine, called through an {@link Actuator}. */
+/**
+ * Spring Boot's {@code /actuator/loggers/<name>} of service instances on this machine, called through an
+ * {@link Actuator}.
+ */
 final class ActuatorLoggers {
 
     /**

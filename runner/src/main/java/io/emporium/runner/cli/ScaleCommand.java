@@ -98,8 +98,8 @@ final class ScaleCommand implements Callable<Integer> {
             }
             if (System.nanoTime() > deadline) {
                 printInstances(out, parts);
-                return Problem.report(err, "not done within " + Durations.format(wait) + "; the supervisor goes on: see "
-                        + "./emporium status");
+                return Problem.report(err, "not done within " + Durations.format(wait)
+                        + "; the supervisor goes on: see ./emporium status");
             }
             Thread.sleep(POLL);
         }

@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.BiFunction;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -102,7 +103,7 @@ public final class TopologyLoader {
             if (!node.has("port")) {
                 throw new TopologyException(at + ".port: missing");
             }
-            int instances = node.has("instances") ? integer(node.get("instances"), at + ".instances") : 1;
+            int instances = optional(node, at, "instances", TopologyLoader::integer, 1);
             if (instances < 1) {
                 throw new TopologyException(at + ".instances: must be at least 1, was " + instances);
             }
@@ -116,12 +117,12 @@ public final class TopologyLoader {
                 database = ServiceDatabase.named(databaseName);
             }
             result.add(new ServiceSpec(name,
-                    node.has("module") ? text(node.get("module"), at + ".module") : "services/" + name,
+                    optional(node, at, "module", TopologyLoader::text, "services/" + name),
                     port(node, at + ".port", 0),
                     instances,
                     list(node.get("depends_on"), at + ".depends_on"),
                     map(node.get("env"), at + ".env"),
-                    !node.has("registers") || bool(node.get("registers"), at + ".registers"),
+                    optional(node, at, "registers", TopologyLoader::bool, true),
                     database,
                     list(node.get("jvm"), at + ".jvm")));
         }
@@ -131,11 +132,9 @@ public final class TopologyLoader {
     private static LogsSpec logs(JsonNode logs) {
         requireKnownKeys(logs, "logs", LOGS_KEYS);
         LogsSpec defaults = LogsSpec.DEFAULTS;
-        long maxFileSize = logs.has("max-file-size")
-                ? size(logs.get("max-file-size"), "logs.max-file-size") : defaults.maxFileSize();
-        long maxTotalSize = logs.has("max-total-size")
-                ? size(logs.get("max-total-size"), "logs.max-total-size") : defaults.maxTotalSize();
-        Duration maxAge = logs.has("max-age") ? age(logs.get("max-age"), "logs.max-age") : defaults.maxAge();
+        long maxFileSize = optional(logs, "logs", "max-file-size", TopologyLoader::size, defaults.maxFileSize());
+        long maxTotalSize = optional(logs, "logs", "max-total-size", TopologyLoader::size, defaults.maxTotalSize());
+        Duration maxAge = optional(logs, "logs", "max-age", TopologyLoader::age, defaults.maxAge());
         if (maxTotalSize < maxFileSize) {
             throw new TopologyException("logs.max-total-size: must be at least max-file-size (" + maxFileSize
                     + " bytes), or every rotated file would be deleted as soon as it is written; was " + maxTotalSize
@@ -147,10 +146,8 @@ public final class TopologyLoader {
     private static LivenessSpec liveness(JsonNode liveness) {
         requireKnownKeys(liveness, "liveness", LIVENESS_KEYS);
         LivenessSpec defaults = LivenessSpec.DEFAULTS;
-        Duration interval = liveness.has("interval")
-                ? interval(liveness.get("interval"), "liveness.interval") : defaults.interval();
-        int failures = liveness.has("failures")
-                ? integer(liveness.get("failures"), "liveness.failures") : defaults.failures();
+        Duration interval = optional(liveness, "liveness", "interval", TopologyLoader::interval, defaults.interval());
+        int failures = optional(liveness, "liveness", "failures", TopologyLoader::integer, defaults.failures());
         if (failures < 0) {
             throw new TopologyException("liveness.failures: must be at least 0 (0 turns the watchdog off), was "
                     + failures);
@@ -253,6 +250,13 @@ public final class TopologyLoader {
         if (previous != null) {
             throw new TopologyException("port " + port + " is declared twice: by " + previous + " and by " + owner);
         }
+    }
+
+    /** {@code parent}'s {@code key}, read by {@code read} (given the node and its path); {@code fallback} if absent. */
+    private static <T> T optional(JsonNode parent, String at, String key, BiFunction<JsonNode, String, T> read,
+                                  T fallback) {
+        JsonNode node = parent.get(key);
+        return node == null ? fallback : read.apply(node, at + "." + key);
     }
 
     private static void requireKnownKeys(JsonNode node, String at, Set<String> known) {
