@@ -4,16 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import java.io.ByteArrayOutputStream;
-import java.io.IOException;
 import java.io.PrintStream;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -25,7 +22,6 @@ import org.junit.jupiter.api.io.TempDir;
 
 import com.sun.net.httpserver.HttpServer;
 
-import io.emporium.runner.TestPorts;
 import io.emporium.runner.logs.RunnerLog;
 
 /**
@@ -60,13 +56,11 @@ class LivenessWatchdogIT {
         });
         liveness.start();
         Path logFile = dir.resolve("fake-1.jsonl");
-        Path program = Path.of(getClass().getResource("/fake-service/FakeService.java").toURI());
         state = new PartState("fake#1", "fake", 1, "service", 0, "fake-1.jsonl", () -> { });
-        ProcessSpec spec = new ProcessSpec(List.of(TestPorts.java(), "-Xmx32m", program.toString()), Map.of(), dir,
-                logFile);
+        ProcessSpec spec = FakeService.spec(dir, logFile);
         LivenessWatch watch = new LivenessWatch(new HttpLiveness("http://127.0.0.1:" + liveness.getAddress().getPort()
                 + "/actuator/health/liveness", Duration.ofSeconds(2)), Duration.ofMillis(100), FAILURES);
-        part = new ProcessPart(state, List.of(), preparation -> spec, () -> announcedCurrentPid(logFile),
+        part = new ProcessPart(state, List.of(), preparation -> spec, () -> FakeService.announcedCurrentPid(state, logFile),
                 Duration.ofSeconds(60), Duration.ofSeconds(5),
                 new Backoff(Duration.ofMillis(200), Duration.ofSeconds(5), Duration.ofMinutes(1)),
                 scheduler, new RunnerLog(new PrintStream(events, true, StandardCharsets.UTF_8)), logFile, watch);
@@ -129,15 +123,6 @@ class LivenessWatchdogIT {
             assertThat(state.snapshot().pid()).isNotEqualTo(first);
         });
         assertThat(eventLog()).contains("\"event.action\":\"part.unhealthy\"", "not alive: connection refused by GET");
-    }
-
-    private boolean announcedCurrentPid(Path logFile) {
-        try {
-            return Files.exists(logFile)
-                    && Files.readString(logFile).contains("fake service started, pid " + state.snapshot().pid());
-        } catch (IOException e) {
-            return false;
-        }
     }
 
     private String eventLog() {

@@ -4,10 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import java.io.ByteArrayOutputStream;
-import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -43,10 +41,10 @@ class SupervisionIT {
     @Test
     void restartsAKilledProcessWithGrowingBackoffAndStopsForGood() throws Exception {
         Path logFile = dir.resolve("fake-1.jsonl");
-        Path program = Path.of(getClass().getResource("/fake-service/FakeService.java").toURI());
         PartState state = new PartState("fake#1", "fake", 1, "service", 0, "fake-1.jsonl", () -> { });
-        ProcessSpec spec = new ProcessSpec(List.of(TestPorts.java(), "-Xmx32m", program.toString()), Map.of(), dir, logFile);
-        part = new ProcessPart(state, List.of(), preparation -> spec, () -> announcedCurrentPid(state, logFile),
+        ProcessSpec spec = FakeService.spec(dir, logFile);
+        part = new ProcessPart(state, List.of(), preparation -> spec,
+                () -> FakeService.announcedCurrentPid(state, logFile),
                 Duration.ofSeconds(60), Duration.ofSeconds(5),
                 new Backoff(Duration.ofMillis(200), Duration.ofSeconds(5), Duration.ofMinutes(1)),
                 scheduler, new RunnerLog(new PrintStream(events, true, StandardCharsets.UTF_8)), logFile);
@@ -103,9 +101,8 @@ class SupervisionIT {
     @Test
     void givesUpOnAProcessThatNeverBecomesReadyAndStopsIt() throws Exception {
         Path logFile = dir.resolve("slow-1.jsonl");
-        Path program = Path.of(getClass().getResource("/fake-service/FakeService.java").toURI());
         PartState state = new PartState("slow#1", "slow", 1, "service", 0, "slow-1.jsonl", () -> { });
-        ProcessSpec spec = new ProcessSpec(List.of(TestPorts.java(), "-Xmx32m", program.toString()), Map.of(), dir, logFile);
+        ProcessSpec spec = FakeService.spec(dir, logFile);
         part = new ProcessPart(state, List.of(), preparation -> spec, () -> false, Duration.ofSeconds(3),
                 Duration.ofSeconds(5), Backoff.standard(), scheduler,
                 new RunnerLog(new PrintStream(events, true, StandardCharsets.UTF_8)), logFile);
@@ -131,15 +128,6 @@ class SupervisionIT {
             PartFailure failure = org.junit.jupiter.api.Assertions.assertThrows(PartFailure.class, part::start);
 
             assertThat(failure.getMessage()).isEqualTo("port " + port + " is already in use (needed by web#1)");
-        }
-    }
-
-    private static boolean announcedCurrentPid(PartState state, Path logFile) {
-        try {
-            return Files.exists(logFile)
-                    && Files.readString(logFile).contains("fake service started, pid " + state.snapshot().pid());
-        } catch (IOException e) {
-            return false;
         }
     }
 
