@@ -2,11 +2,9 @@ package io.emporium.runner.infra;
 
 import java.time.Duration;
 import java.util.List;
-import java.util.Optional;
 
 import io.emporium.runner.process.PartFailure;
 import io.emporium.runner.process.PartState;
-import io.emporium.runner.process.Status;
 
 /** An existing Kafka cluster ({@code --external}): ready once its first bootstrap server answers. */
 public final class ExternalKafkaPart extends ExternalPart {
@@ -21,8 +19,7 @@ public final class ExternalKafkaPart extends ExternalPart {
     }
 
     @Override
-    public void start() throws PartFailure {
-        state().status(Status.STARTING, null);
+    void check() throws PartFailure {
         long started = System.nanoTime();
         KafkaProbe probe = KafkaProbe.forBootstrap(bootstrapServers);
         while (!probe.isReady()) {
@@ -36,6 +33,5 @@ public final class ExternalKafkaPart extends ExternalPart {
                 throw new PartFailure("kafka", "interrupted", List.of());
             }
         }
-        state().ready(Optional.of((System.nanoTime() - started) / 1_000_000));
     }
 }

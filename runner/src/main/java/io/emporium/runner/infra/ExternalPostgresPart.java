@@ -4,12 +4,10 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.util.List;
-import java.util.Optional;
 import java.util.Properties;
 
 import io.emporium.runner.process.PartFailure;
 import io.emporium.runner.process.PartState;
-import io.emporium.runner.process.Status;
 import io.emporium.runner.topology.ServiceDatabase;
 
 /** An existing PostgreSQL server ({@code --external}): nothing to start or stop, only the databases to provision. */
@@ -25,9 +23,7 @@ public final class ExternalPostgresPart extends ExternalPart {
     }
 
     @Override
-    public void start() throws PartFailure {
-        state().status(Status.STARTING, null);
-        long started = System.nanoTime();
+    void check() throws PartFailure {
         Properties properties = new Properties();
         properties.setProperty("user", url.user());
         if (url.password() != null) {
@@ -39,6 +35,5 @@ public final class ExternalPostgresPart extends ExternalPart {
         } catch (SQLException e) {
             throw new PartFailure("postgres", "cannot provision databases on " + url + ": " + e.getMessage(), List.of());
         }
-        state().ready(Optional.of((System.nanoTime() - started) / 1_000_000));
     }
 }
