@@ -8,9 +8,9 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
 
 /**
- * What a command that works on the running system needs around it: the workspace, and the command line's standard
- * output and error. A picocli mixin named {@code context}; it adds no option ({@code @Command} only makes picocli take
- * it as a mixin).
+ * What a command needs around it: the workspace (topology, state, logs), and the command line's standard output and
+ * error. A picocli mixin named {@code context}; it adds no option ({@code @Command} only makes picocli take it as a
+ * mixin).
  */
 @Command
 final class CommandContext {

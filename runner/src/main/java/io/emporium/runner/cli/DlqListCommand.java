@@ -8,7 +8,6 @@ import java.util.concurrent.Callable;
 
 import io.emporium.runner.dlq.DeadLetter;
 import io.emporium.runner.dlq.Replay;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -35,13 +34,13 @@ final class DlqListCommand implements Callable<Integer> {
     @Option(names = "--json", description = "A JSON array with full keys, values and exception messages.")
     boolean json;
 
-    @CommandLine.Spec
-    CommandLine.Model.CommandSpec spec;
+    @Mixin
+    CommandContext context;
 
     @Override
     public Integer call() {
-        PrintWriter out = spec.commandLine().getOut();
-        return kafka.withQueue(spec, queue -> {
+        PrintWriter out = context.out();
+        return kafka.withQueue(context, queue -> {
             List<DeadLetter> letters = queue.deadLetters(topic);
             Map<String, Replay> replays = queue.replays();
             if (json) {

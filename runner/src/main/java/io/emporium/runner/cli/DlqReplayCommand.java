@@ -11,7 +11,6 @@ import io.emporium.runner.dlq.DeadLetterQueue;
 import io.emporium.runner.dlq.DeadLetterQueueException;
 import io.emporium.runner.dlq.Replay;
 import io.emporium.runner.dlq.ReplayPlan;
-import picocli.CommandLine;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -57,14 +56,14 @@ final class DlqReplayCommand implements Callable<Integer> {
     @Option(names = "--dry-run", description = "Only print what would be replayed and skipped; publish nothing.")
     boolean dryRun;
 
-    @CommandLine.Spec
-    CommandLine.Model.CommandSpec spec;
+    @Mixin
+    CommandContext context;
 
     @Override
     public Integer call() {
-        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter out = context.out();
         Set<String> ids = choice.all ? Set.of() : new LinkedHashSet<>(choice.ids);
-        return kafka.withQueue(spec, queue -> {
+        return kafka.withQueue(context, queue -> {
             List<DeadLetter> letters = queue.deadLetters(topic);
             ReplayPlan plan = ReplayPlan.of(letters, queue.replays(), ids, again);
             if (plan.replay().isEmpty() && plan.skipped().isEmpty()) {

@@ -8,7 +8,6 @@ import io.emporium.runner.dlq.DeadLetterQueue;
 import io.emporium.runner.dlq.DeadLetterQueueException;
 import io.emporium.runner.infra.KafkaProbe;
 import io.emporium.runner.topology.TopologyLoader;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 
 /** {@code --bootstrap} of the {@code dlq} commands, and running one against that Kafka. */
@@ -20,21 +19,21 @@ final class KafkaOptions {
                     + "emporium.yaml, 127.0.0.1:9092).")
     String bootstrap;
 
-    /** The option, else {@code EMPORIUM_KAFKA_BOOTSTRAP}, else the topology's broker. */
-    String bootstrapServers() {
+    /** The option, else {@code EMPORIUM_KAFKA_BOOTSTRAP}, else the broker of the workspace's topology. */
+    String bootstrapServers(Workspace workspace) {
         if (bootstrap != null && !bootstrap.isBlank()) {
             return bootstrap.strip();
         }
-        return TopologyLoader.load(Workspace.fromEnvironment().topologyFile()).kafka().bootstrapServers();
+        return TopologyLoader.load(workspace.topologyFile()).kafka().bootstrapServers();
     }
 
     /**
      * Runs {@code action} with the dead letters of the cluster. When no broker answers, or Kafka fails on the way
      * ({@link DeadLetterQueueException}), it says so in one line on stderr and returns 1.
      */
-    int withQueue(CommandSpec spec, Function<DeadLetterQueue, Integer> action) {
-        PrintWriter err = spec.commandLine().getErr();
-        String servers = bootstrapServers();
+    int withQueue(CommandContext context, Function<DeadLetterQueue, Integer> action) {
+        PrintWriter err = context.err();
+        String servers = bootstrapServers(context.workspace());
         if (!probe(servers).isReady()) {
             return Problem.report(err, "no Kafka broker answers at " + servers
                     + " (is Emporium running? ./emporium status; or pass --bootstrap)");

@@ -40,13 +40,13 @@ final class TokenCommand implements Callable<Integer> {
                     + "(default: ${DEFAULT-VALUE})."})
     String client;
 
-    @CommandLine.Spec
-    CommandLine.Model.CommandSpec spec;
+    @CommandLine.Mixin
+    CommandContext context;
 
     @Override
     public Integer call() {
-        PrintWriter out = spec.commandLine().getOut();
-        PrintWriter err = spec.commandLine().getErr();
+        PrintWriter out = context.out();
+        PrintWriter err = context.err();
         AuthorizationCodeLogin login =
                 AuthorizationCodeLogin.of(identity.issuer, client, AuthorizationCodeLogin.CLI_REDIRECT_URI);
         try {

@@ -157,6 +157,15 @@ public final class LogFiles {
         }
     }
 
+    /** The file's size in bytes; 0 when it cannot be read (deleted meanwhile, say). */
+    static long size(Path file) {
+        try {
+            return Files.size(file);
+        } catch (IOException e) {
+            return 0;
+        }
+    }
+
     private record NamedFile(Path file, LogFileName name) {
     }
 

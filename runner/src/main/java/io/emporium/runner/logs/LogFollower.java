@@ -37,7 +37,7 @@ public final class LogFollower {
         this.query = query;
         if (fromEnd) {
             for (Path file : LogFiles.list(directory, query)) {
-                positions.put(file, new Position(size(file), modified(file), null));
+                positions.put(file, new Position(LogFiles.size(file), modified(file), null));
             }
         }
     }
@@ -48,16 +48,16 @@ public final class LogFollower {
             String source = LogFiles.source(file);
             Position position = positions.getOrDefault(file, new Position(0, FileTime.fromMillis(0), null));
             FileTime modified = modified(file);
-            long size = size(file);
+            long size = LogFiles.size(file);
             List<String> rawLines = new ArrayList<>();
             if (size < position.offset()) {
                 // the copy of this truncation, not an older one: written after what was read, and at least as long
                 Position read = position;
                 Optional<Path> copy = LogFiles.lastRotated(directory, source)
                         .filter(rotated -> modified(rotated).compareTo(read.modified()) >= 0)
-                        .filter(rotated -> size(rotated) >= read.offset());
+                        .filter(rotated -> LogFiles.size(rotated) >= read.offset());
                 if (copy.isPresent()) {
-                    readCompleteLines(copy.get(), position.offset(), size(copy.get()), rawLines);
+                    readCompleteLines(copy.get(), position.offset(), LogFiles.size(copy.get()), rawLines);
                 }
                 position = new Position(0, position.modified(), position.previous());
             }
@@ -101,14 +101,6 @@ public final class LogFollower {
             return Files.getLastModifiedTime(file);
         } catch (IOException e) {
             return FileTime.fromMillis(0);
-        }
-    }
-
-    private static long size(Path file) {
-        try {
-            return Files.size(file);
-        } catch (IOException e) {
-            return 0;
         }
     }
 }

@@ -96,16 +96,17 @@ public final class LogRetention {
     public synchronized Result enforce() {
         List<Path> rotated = new ArrayList<>();
         for (Path live : LogFiles.list(directory, LogQuery.all())) {
-            long size = size(live);
+            long size = LogFiles.size(live);
             if (size <= limits.maxFileSize()) {
                 continue;
             }
             try {
                 Path copy = rotate(live);
                 rotated.add(copy);
-                log.write("INFO", "logs.rotated", null, "rotated " + live.getFileName() + " (" + readable(size(copy))
+                long copied = LogFiles.size(copy);
+                log.write("INFO", "logs.rotated", null, "rotated " + live.getFileName() + " (" + readable(copied)
                         + ") to " + copy.getFileName(), Map.of("file", copy.getFileName().toString(),
-                        "bytes", size(copy)));
+                        "bytes", copied));
             } catch (IOException e) {
                 log.warn("logs.rotation-failed", null, "cannot rotate " + live.getFileName() + ": " + e);
             }
@@ -158,7 +159,7 @@ public final class LogRetention {
     /** Deletes rotated files, oldest first, while the oldest is over the age limit or all are over the total. */
     private List<Path> deleteOldest() {
         List<Path> rotated = LogFiles.rotated(directory);
-        long total = rotated.stream().mapToLong(LogRetention::size).sum();
+        long total = rotated.stream().mapToLong(LogFiles::size).sum();
         Instant expiry = clock.instant().minus(limits.maxAge());
         List<Path> deleted = new ArrayList<>();
         for (Path file : rotated) {
@@ -167,7 +168,7 @@ public final class LogRetention {
             if (!expired && !overTotal) {
                 break;
             }
-            long size = size(file);
+            long size = LogFiles.size(file);
             try {
                 Files.delete(file);
             } catch (NoSuchFileException goneAlready) {
@@ -183,14 +184,6 @@ public final class LogRetention {
                     + readable(limits.maxTotalSize())), Map.of("file", file.getFileName().toString(), "bytes", size));
         }
         return deleted;
-    }
-
-    private static long size(Path file) {
-        try {
-            return Files.size(file);
-        } catch (IOException e) {
-            return 0;
-        }
     }
 
     /** {@code 7d}, {@code 12h}, {@code 30m}, {@code 90s}: the way the topology writes it. */
