@@ -25,6 +25,9 @@ import picocli.CommandLine.Parameters;
                         + "as for the loglevel command."})
 final class ChaosCommand implements Callable<Integer> {
 
+    @CommandLine.Mixin
+    CommandContext context;
+
     @Parameters(index = "0", paramLabel = "SERVICE[#n]",
             description = "A service of emporium.yaml (all its running instances), or one instance, e.g. payments#2.")
     String target;
@@ -46,9 +49,6 @@ final class ChaosCommand implements Callable<Integer> {
 
     @CommandLine.Mixin
     AdminLogin admin;
-
-    @CommandLine.Mixin
-    CommandContext context;
 
     /** What to do, checked before anything is called: {@code on == false} only reads or turns off. */
     private record Request(boolean on, Duration latency, Double errorRate, Duration duration) {

@@ -25,6 +25,9 @@ import picocli.CommandLine.Option;
 final class DlqListCommand implements Callable<Integer> {
 
     @Mixin
+    CommandContext context;
+
+    @Mixin
     KafkaOptions kafka;
 
     @Option(names = "--topic", paramLabel = "TOPIC",
@@ -33,9 +36,6 @@ final class DlqListCommand implements Callable<Integer> {
 
     @Option(names = "--json", description = "A JSON array with full keys, values and exception messages.")
     boolean json;
-
-    @Mixin
-    CommandContext context;
 
     @Override
     public Integer call() {

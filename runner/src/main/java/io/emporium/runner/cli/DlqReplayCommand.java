@@ -31,6 +31,9 @@ import picocli.CommandLine.Option;
 final class DlqReplayCommand implements Callable<Integer> {
 
     @Mixin
+    CommandContext context;
+
+    @Mixin
     KafkaOptions kafka;
 
     @Option(names = "--topic", paramLabel = "TOPIC",
@@ -55,9 +58,6 @@ final class DlqReplayCommand implements Callable<Integer> {
 
     @Option(names = "--dry-run", description = "Only print what would be replayed and skipped; publish nothing.")
     boolean dryRun;
-
-    @Mixin
-    CommandContext context;
 
     @Override
     public Integer call() {

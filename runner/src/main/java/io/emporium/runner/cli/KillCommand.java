@@ -24,12 +24,12 @@ import picocli.CommandLine.Parameters;
                 "  ./emporium kill payments#2    # its second instance"})
 final class KillCommand implements Callable<Integer> {
 
+    @CommandLine.Mixin
+    CommandContext context;
+
     @Parameters(index = "0", paramLabel = "SERVICE[#n]",
             description = "A service instance as ./emporium status names it; SERVICE alone is its first instance.")
     String target;
-
-    @CommandLine.Mixin
-    CommandContext context;
 
     @Override
     public Integer call() {

@@ -31,6 +31,9 @@ final class LogLevelCommand implements Callable<Integer> {
 
     private static final Pattern LOGGER = Pattern.compile("[A-Za-z_$][A-Za-z0-9_$.-]*");
 
+    @CommandLine.Mixin
+    CommandContext context;
+
     @Parameters(index = "0", paramLabel = "SERVICE", description = "A service of emporium.yaml, e.g. orders.")
     String service;
 
@@ -48,9 +51,6 @@ final class LogLevelCommand implements Callable<Integer> {
 
     @CommandLine.Mixin
     AdminLogin admin;
-
-    @CommandLine.Mixin
-    CommandContext context;
 
     @Override
     public Integer call() {

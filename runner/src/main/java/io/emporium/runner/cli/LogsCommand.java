@@ -29,6 +29,9 @@ import picocli.CommandLine.Option;
                 "Exits 1 when there are no logs, or no line matches (without --follow)."})
 final class LogsCommand implements Callable<Integer> {
 
+    @CommandLine.Mixin
+    CommandContext context;
+
     @Option(names = {"-s", "--service"}, split = ",", paramLabel = "NAME",
             description = "Only these parts: catalog (all instances), catalog#1 or catalog-1, kafka, runner...")
     List<String> services = List.of();
@@ -55,9 +58,6 @@ final class LogsCommand implements Callable<Integer> {
     @Option(names = {"-n", "--lines"}, paramLabel = "N",
             description = "Only the last N lines (default with --follow: 20, then everything new).")
     Integer lines;
-
-    @CommandLine.Mixin
-    CommandContext context;
 
     /** Asked before each poll of --follow; following stops when it says no (tests stop it). */
     BooleanSupplier keepFollowing = () -> true;

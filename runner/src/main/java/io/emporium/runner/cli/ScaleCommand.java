@@ -34,6 +34,9 @@ final class ScaleCommand implements Callable<Integer> {
     private static final Pattern REQUEST = Pattern.compile("([a-z][a-z0-9-]*)=(-?\\d{1,4})");
     private static final Duration POLL = Duration.ofMillis(250);
 
+    @CommandLine.Mixin
+    CommandContext context;
+
     @Parameters(index = "0", paramLabel = "SERVICE=N", description = "A service and its number of instances, "
             + "at least 1.")
     String request;
@@ -41,9 +44,6 @@ final class ScaleCommand implements Callable<Integer> {
     @Option(names = "--timeout", paramLabel = "DURATION", defaultValue = "300s",
             description = "How long to wait for the change (default: ${DEFAULT-VALUE}); it goes on after that.")
     String timeout;
-
-    @CommandLine.Mixin
-    CommandContext context;
 
     @Override
     public Integer call() throws InterruptedException {

@@ -22,6 +22,9 @@ import picocli.CommandLine.Option;
                         + "password is asked on the terminal, without echo."})
 final class TokenCommand implements Callable<Integer> {
 
+    @CommandLine.Mixin
+    CommandContext context;
+
     @Option(names = {"-u", "--user"}, required = true, paramLabel = "USER",
             description = "Who logs in, e.g. alice, bob (customers) or admin.")
     String user;
@@ -39,9 +42,6 @@ final class TokenCommand implements Callable<Integer> {
             description = {"A public client registered with the redirect URI", "http://127.0.0.1/callback "
                     + "(default: ${DEFAULT-VALUE})."})
     String client;
-
-    @CommandLine.Mixin
-    CommandContext context;
 
     @Override
     public Integer call() {
