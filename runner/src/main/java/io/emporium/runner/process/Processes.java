@@ -56,7 +56,10 @@ public final class Processes {
         return true;
     }
 
-    /** Sends a named signal (e.g. {@code INT}) with {@code kill}; PostgreSQL's fast shutdown is SIGINT. */
+    /**
+     * Sends a named signal (e.g. {@code INT}) with {@code kill}, since {@link ProcessHandle} sends only SIGTERM and
+     * SIGKILL; PostgreSQL's fast shutdown is SIGINT.
+     */
     public static void signal(long pid, String signal) {
         try {
             new ProcessBuilder(List.of("kill", "-" + signal, Long.toString(pid))).start().waitFor(5, TimeUnit.SECONDS);
@@ -71,9 +74,7 @@ public final class Processes {
         try {
             process.onExit().get(timeout.toMillis(), TimeUnit.MILLISECONDS);
             return true;
-        } catch (TimeoutException e) {
-            return !process.isAlive();
-        } catch (ExecutionException e) {
+        } catch (TimeoutException | ExecutionException e) {
             return !process.isAlive();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
