@@ -31,7 +31,8 @@ public final class TestBroker implements AutoCloseable {
     private TestBroker(Path dir) {
         Path lib = TestPorts.home().resolve("infra/kafka/target/lib");
         assertThat(lib).as("the broker's classpath; build it with ./mvnw -pl infra/kafka package").isDirectory();
-        spec = new KafkaSpec(TestPorts.free(), TestPorts.free());
+        int[] ports = TestPorts.free(2);
+        spec = new KafkaSpec(ports[0], ports[1]);
         Path logFile = dir.resolve("kafka.log");
         state = new PartState("kafka", "kafka", 0, "infra", spec.port(), "kafka.log", () -> { });
         part = new ProcessPart(state, List.of(spec.port(), spec.controllerPort()),

@@ -38,8 +38,9 @@ class AssemblyTest {
 
     @Test
     void givesScaledInstancesTheNextFreePortsAndTakesThemBackWhenRemoved() {
-        int registry = TestPorts.free();
-        int payments = TestPorts.free();
+        int[] free = TestPorts.free(6);
+        int registry = free[4];
+        int payments = free[5];
         Topology topology = TopologyLoader.parse("""
                 infrastructure:
                   postgres: { port: %d }
@@ -49,8 +50,7 @@ class AssemblyTest {
                 services:
                   registry: { port: %d, registers: false }
                   payments: { port: %d }
-                """.formatted(TestPorts.free(), TestPorts.free(), TestPorts.free(), TestPorts.free(), registry,
-                payments));
+                """.formatted(free[0], free[1], free[2], free[3], registry, payments));
         SystemPlan plan = SystemPlan.of(topology, new RunOptions(false, null, null,
                 Set.of("postgres", "kafka", "zipkin"), false, Map.of("payments", 2)));
 
