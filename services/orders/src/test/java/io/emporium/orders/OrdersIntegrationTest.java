@@ -31,7 +31,7 @@ abstract class OrdersIntegrationTest {
     @DynamicPropertySource
     static void infrastructure(DynamicPropertyRegistry registry) {
         PostgresTestDatabase.shared("orders").registerWith(registry);
-        registry.add("spring.kafka.bootstrap-servers", TestKafka::bootstrapServers);
+        TestKafka.registerWith(registry);
         registry.add("spring.cloud.discovery.client.simple.instances.catalog[0].uri", catalog::uri);
         issuer.registerWith(registry);
         issuer.registerClient("orders-service", "orders-service-test-secret", "catalog.read");

@@ -1,19 +1,13 @@
 package io.emporium.payments;
 
-import java.io.IOException;
 import java.math.BigDecimal;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.net.http.HttpResponse.BodyHandlers;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import io.emporium.payments.api.PaymentMessages;
@@ -32,15 +26,15 @@ import io.emporium.payments.payment.model.Money;
 import io.emporium.payments.payment.model.OrderId;
 import io.emporium.platform.messaging.IncomingMessage;
 import io.emporium.platform.messaging.MessageReader;
+import io.emporium.platform.test.kafka.CloudEventsClient;
+import io.emporium.platform.test.kafka.TestKafka;
 import io.emporium.platform.test.postgres.PostgresTestDatabase;
 import io.emporium.platform.test.security.TestIssuer;
+import io.emporium.platform.test.web.TestHttp;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.serialization.ByteArraySerializer;
-import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.config.BeanPostProcessor;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -48,85 +42,71 @@ import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.annotation.Bean;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.kafka.annotation.KafkaListener;
-import org.springframework.kafka.test.EmbeddedKafkaBroker;
-import org.springframework.kafka.test.context.EmbeddedKafka;
-import org.springframework.kafka.test.utils.KafkaTestUtils;
 import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
-import tools.jackson.databind.node.ObjectNode;
 
 import static io.emporium.platform.test.kafka.CloudEventRecords.cloudEvent;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /**
- * The whole service on a real PostgreSQL and a real Kafka broker (KRaft): commands in on {@code payments.commands},
- * replies out on {@code payments.payment-events} through the outbox, the REST API over HTTP with tokens of the
- * {@link TestIssuer} (reads as an administrator unless a test is about who may read). (spring-kafka-test 4 runs the
- * embedded broker in KRaft mode only.)
+ * The whole service on a real PostgreSQL and a real Kafka broker ({@link TestKafka}): commands in on
+ * {@code payments.commands}, replies out on {@code payments.payment-events} through the outbox, the REST API over HTTP
+ * with tokens of the {@link TestIssuer} (reads as an administrator unless a test is about who may read).
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         "eureka.client.enabled=false", "emporium.messaging.consumer.max-attempts=2",
         "emporium.messaging.consumer.initial-backoff=50ms" })
-@EmbeddedKafka(partitions = 3, brokerProperties = "group.initial.rebalance.delay.ms=0", bootstrapServersProperty = "spring.kafka.bootstrap-servers")
-// closes the context (and its broker) before the JVM exits, not in a shutdown hook racing the broker's cleanup
+// closes the context before the JVM exits, so that no listener keeps talking to the broker while it shuts down
 @DirtiesContext(classMode = DirtiesContext.ClassMode.AFTER_CLASS)
 class PaymentsIntegrationTest {
 
     private static final Duration PATIENCE = Duration.ofSeconds(30);
     private static final String DEAD_LETTERS = PaymentMessages.COMMANDS + ".DLT";
-    private static final HttpClient http = HttpClient.newHttpClient();
     private static final JsonMapper json = JsonMapper.shared();
     private static final TestIssuer issuer = TestIssuer.shared();
-    private static KafkaProducer<String, byte[]> producer;
+    /** Plays the order saga (and an operator watching the dead letters). */
+    private static CloudEventsClient saga;
 
     @DynamicPropertySource
     static void infrastructure(DynamicPropertyRegistry registry) {
         PostgresTestDatabase.shared("payments").registerWith(registry);
+        TestKafka.registerWith(registry);
         issuer.registerWith(registry);
     }
 
-    private final int port;
+    private final TestHttp http;
     private final MessageReader reader;
-    private final Recorded recorded;
     private final CrashAfterTheProvider crashes;
     private final JdbcClient jdbc;
     private final String admin = issuer.admin();
 
-    PaymentsIntegrationTest(@LocalServerPort int port, MessageReader reader, Recorded recorded,
-            CrashAfterTheProvider crashes, JdbcClient jdbc, EmbeddedKafkaBroker broker) {
-        this.port = port;
+    PaymentsIntegrationTest(@LocalServerPort int port, MessageReader reader, CrashAfterTheProvider crashes,
+            JdbcClient jdbc) {
+        this.http = new TestHttp(port);
         this.reader = reader;
-        this.recorded = recorded;
         this.crashes = crashes;
         this.jdbc = jdbc;
-        synchronized (PaymentsIntegrationTest.class) {
-            if (producer == null) {
-                Map<String, Object> settings = KafkaTestUtils.producerProps(broker);
-                settings.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class);
-                settings.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class);
-                producer = new KafkaProducer<>(settings);
-            }
-        }
+    }
+
+    @BeforeAll
+    static void connect() {
+        saga = new CloudEventsClient(TestKafka.bootstrapServers(), PaymentMessages.EVENTS, DEAD_LETTERS);
     }
 
     @AfterAll
-    static void closeProducer() {
-        if (producer != null) {
-            producer.close();
-            producer = null;
-        }
+    static void disconnect() {
+        saga.close();
     }
 
     @Test
     void authorizeCommandAuthorizesAndRepliesWithThePaymentIdKeyedByOrder() {
         String order = newOrder();
 
-        send(cloudEvent("orders", PaymentMessages.COMMANDS, order, AuthorizePayment.TYPE,
+        saga.send(cloudEvent("orders", PaymentMessages.COMMANDS, order, AuthorizePayment.TYPE,
                 new AuthorizePayment(order, "alice", new BigDecimal("49.90"), "EUR"), newId(), "alice"));
 
         ConsumerRecord<String, byte[]> reply = awaitReplies(order, 1).getFirst();
@@ -148,10 +128,10 @@ class PaymentsIntegrationTest {
         ProducerRecord<String, byte[]> authorize = cloudEvent("orders", PaymentMessages.COMMANDS, order,
                 AuthorizePayment.TYPE, new AuthorizePayment(order, "alice", BigDecimal.TEN, "EUR"), newId(), "alice");
 
-        send(authorize);
-        send(authorize);
+        saga.send(authorize);
+        saga.send(authorize);
         // a later command on the same key is processed after both deliveries: its reply closes the window
-        send(cloudEvent("orders", PaymentMessages.COMMANDS, order, CapturePayment.TYPE,
+        saga.send(cloudEvent("orders", PaymentMessages.COMMANDS, order, CapturePayment.TYPE,
                 new CapturePayment(order), newId(), null));
 
         List<ConsumerRecord<String, byte[]>> replies = awaitReplies(order, 2);
@@ -164,8 +144,10 @@ class PaymentsIntegrationTest {
         String order = newOrder();
         AuthorizePayment authorize = new AuthorizePayment(order, "alice", BigDecimal.TEN, "EUR");
 
-        send(cloudEvent("orders", PaymentMessages.COMMANDS, order, AuthorizePayment.TYPE, authorize, newId(), "alice"));
-        send(cloudEvent("orders", PaymentMessages.COMMANDS, order, AuthorizePayment.TYPE, authorize, newId(), "alice"));
+        saga.send(cloudEvent("orders", PaymentMessages.COMMANDS, order, AuthorizePayment.TYPE, authorize, newId(),
+                "alice"));
+        saga.send(cloudEvent("orders", PaymentMessages.COMMANDS, order, AuthorizePayment.TYPE, authorize, newId(),
+                "alice"));
 
         List<ConsumerRecord<String, byte[]>> replies = awaitReplies(order, 2);
         PaymentAuthorized first = reader.read(replies.get(0), PaymentAuthorized.class).data();
@@ -178,7 +160,7 @@ class PaymentsIntegrationTest {
     void customerMarkedToDeclineIsDeclinedByIssuer() {
         String order = newOrder();
 
-        send(cloudEvent("orders", PaymentMessages.COMMANDS, order, AuthorizePayment.TYPE,
+        saga.send(cloudEvent("orders", PaymentMessages.COMMANDS, order, AuthorizePayment.TYPE,
                 new AuthorizePayment(order, "decline-bob", BigDecimal.TEN, "EUR"), newId(), "decline-bob"));
 
         assertThat(reader.read(awaitReplies(order, 1).getFirst(), PaymentDeclined.class).data())
@@ -190,7 +172,7 @@ class PaymentsIntegrationTest {
     void amountAboveTheLimitIsDeclined() {
         String order = newOrder();
 
-        send(cloudEvent("orders", PaymentMessages.COMMANDS, order, AuthorizePayment.TYPE,
+        saga.send(cloudEvent("orders", PaymentMessages.COMMANDS, order, AuthorizePayment.TYPE,
                 new AuthorizePayment(order, "alice", new BigDecimal("5000.01"), "USD"), newId(), "alice"));
 
         assertThat(reader.read(awaitReplies(order, 1).getFirst(), PaymentDeclined.class).data())
@@ -201,10 +183,10 @@ class PaymentsIntegrationTest {
     void voidBeforeAuthorizationIsAnsweredAndTheLateAuthorizationDeclined() {
         String order = newOrder();
 
-        send(cloudEvent("orders", PaymentMessages.COMMANDS, order, VoidPayment.TYPE,
+        saga.send(cloudEvent("orders", PaymentMessages.COMMANDS, order, VoidPayment.TYPE,
                 new VoidPayment(order, "saga timed out"),
                 newId(), null));
-        send(cloudEvent("orders", PaymentMessages.COMMANDS, order, AuthorizePayment.TYPE,
+        saga.send(cloudEvent("orders", PaymentMessages.COMMANDS, order, AuthorizePayment.TYPE,
                 new AuthorizePayment(order, "alice", BigDecimal.TEN, "EUR"), newId(), "alice"));
 
         List<ConsumerRecord<String, byte[]>> replies = awaitReplies(order, 2);
@@ -218,12 +200,12 @@ class PaymentsIntegrationTest {
     void voidedPaymentIsNeverCaptured() {
         String order = newOrder();
 
-        send(cloudEvent("orders", PaymentMessages.COMMANDS, order, AuthorizePayment.TYPE,
+        saga.send(cloudEvent("orders", PaymentMessages.COMMANDS, order, AuthorizePayment.TYPE,
                 new AuthorizePayment(order, "alice", BigDecimal.TEN, "EUR"), newId(), "alice"));
-        send(cloudEvent("orders", PaymentMessages.COMMANDS, order, VoidPayment.TYPE,
+        saga.send(cloudEvent("orders", PaymentMessages.COMMANDS, order, VoidPayment.TYPE,
                 new VoidPayment(order, "shipping rejected"),
                 newId(), null));
-        send(cloudEvent("orders", PaymentMessages.COMMANDS, order, CapturePayment.TYPE,
+        saga.send(cloudEvent("orders", PaymentMessages.COMMANDS, order, CapturePayment.TYPE,
                 new CapturePayment(order), newId(), null));
 
         List<ConsumerRecord<String, byte[]>> replies = awaitReplies(order, 3);
@@ -237,14 +219,14 @@ class PaymentsIntegrationTest {
     @Test
     void capturedPaymentCanBeRefundedByTheAdminOnce() {
         String order = newOrder();
-        send(cloudEvent("orders", PaymentMessages.COMMANDS, order, AuthorizePayment.TYPE,
+        saga.send(cloudEvent("orders", PaymentMessages.COMMANDS, order, AuthorizePayment.TYPE,
                 new AuthorizePayment(order, "alice", BigDecimal.TEN, "EUR"), newId(), "alice"));
-        send(cloudEvent("orders", PaymentMessages.COMMANDS, order, CapturePayment.TYPE,
+        saga.send(cloudEvent("orders", PaymentMessages.COMMANDS, order, CapturePayment.TYPE,
                 new CapturePayment(order), newId(), null));
         PaymentCaptured captured = reader.read(awaitReplies(order, 2).get(1), PaymentCaptured.class).data();
 
-        HttpResponse<String> refund = post("/api/payments/" + captured.paymentId() + "/refund", admin);
-        HttpResponse<String> again = post("/api/payments/" + captured.paymentId() + "/refund", admin);
+        HttpResponse<String> refund = http.post("/api/payments/" + captured.paymentId() + "/refund", admin);
+        HttpResponse<String> again = http.post("/api/payments/" + captured.paymentId() + "/refund", admin);
 
         assertThat(refund.statusCode()).isEqualTo(200);
         assertThat(json.readTree(refund.body()).get("status").asString()).isEqualTo("REFUNDED");
@@ -256,15 +238,15 @@ class PaymentsIntegrationTest {
     @Test
     void onlyAnAdminMayRefundAndOnlyWithAToken() {
         String order = newOrder();
-        send(cloudEvent("orders", PaymentMessages.COMMANDS, order, AuthorizePayment.TYPE,
+        saga.send(cloudEvent("orders", PaymentMessages.COMMANDS, order, AuthorizePayment.TYPE,
                 new AuthorizePayment(order, "alice", BigDecimal.TEN, "EUR"), newId(), "alice"));
-        send(cloudEvent("orders", PaymentMessages.COMMANDS, order, CapturePayment.TYPE,
+        saga.send(cloudEvent("orders", PaymentMessages.COMMANDS, order, CapturePayment.TYPE,
                 new CapturePayment(order), newId(), null));
         PaymentCaptured captured = reader.read(awaitReplies(order, 2).get(1), PaymentCaptured.class).data();
 
-        HttpResponse<String> byTheCustomer = post("/api/payments/" + captured.paymentId() + "/refund",
+        HttpResponse<String> byTheCustomer = http.post("/api/payments/" + captured.paymentId() + "/refund",
                 issuer.customer("alice"));
-        HttpResponse<String> withoutToken = post("/api/payments/" + captured.paymentId() + "/refund", null);
+        HttpResponse<String> withoutToken = http.post("/api/payments/" + captured.paymentId() + "/refund", null);
 
         assertThat(byTheCustomer.statusCode()).isEqualTo(403);
         assertThat(byTheCustomer.headers().firstValue("Content-Type")).hasValue("application/problem+json");
@@ -279,7 +261,7 @@ class PaymentsIntegrationTest {
         String bob = issuer.customer("bob");
         HttpResponse<String> beforeThePayment = get("/api/payments/orders/" + order, bob);
 
-        send(cloudEvent("orders", PaymentMessages.COMMANDS, order, AuthorizePayment.TYPE,
+        saga.send(cloudEvent("orders", PaymentMessages.COMMANDS, order, AuthorizePayment.TYPE,
                 new AuthorizePayment(order, "alice", BigDecimal.TEN, "EUR"), newId(), "alice"));
         awaitReplies(order, 1);
         HttpResponse<String> ofAlice = get("/api/payments/orders/" + order, bob);
@@ -287,7 +269,7 @@ class PaymentsIntegrationTest {
         assertThat(get("/api/payments/orders/" + order, issuer.customer("alice")).statusCode()).isEqualTo(200);
         assertThat(beforeThePayment.statusCode()).isEqualTo(404);
         assertThat(ofAlice.statusCode()).isEqualTo(404);
-        assertThat(withoutTraceId(ofAlice)).isEqualTo(withoutTraceId(beforeThePayment));
+        assertThat(TestHttp.withoutTraceId(ofAlice)).isEqualTo(TestHttp.withoutTraceId(beforeThePayment));
         assertThat(get("/api/payments/orders/" + order, null).statusCode()).isEqualTo(401);
     }
 
@@ -295,16 +277,16 @@ class PaymentsIntegrationTest {
     void aCaptureTheProviderRefusesIsAnsweredCaptureFailedAndTheHoldStaysUntilVoided() {
         String order = newOrder();
 
-        send(cloudEvent("orders", PaymentMessages.COMMANDS, order, AuthorizePayment.TYPE,
+        saga.send(cloudEvent("orders", PaymentMessages.COMMANDS, order, AuthorizePayment.TYPE,
                 new AuthorizePayment(order, "nocapture-carl", BigDecimal.TEN, "EUR"), newId(), "nocapture-carl"));
-        send(cloudEvent("orders", PaymentMessages.COMMANDS, order, CapturePayment.TYPE,
+        saga.send(cloudEvent("orders", PaymentMessages.COMMANDS, order, CapturePayment.TYPE,
                 new CapturePayment(order), newId(), null));
         List<ConsumerRecord<String, byte[]>> replies = awaitReplies(order, 2);
 
         assertThat(reader.read(replies.get(1), PaymentCaptureFailed.class).data())
                 .isEqualTo(new PaymentCaptureFailed(order, "capture refused by issuer"));
         assertThat(ok("/api/payments/orders/" + order).get("status").asString()).isEqualTo("AUTHORIZED");
-        send(cloudEvent("orders", PaymentMessages.COMMANDS, order, VoidPayment.TYPE,
+        saga.send(cloudEvent("orders", PaymentMessages.COMMANDS, order, VoidPayment.TYPE,
                 new VoidPayment(order, "payment capture failed: capture refused by issuer"), newId(), null));
         assertThat(awaitReplies(order, 3)).extracting(reader::typeOf).last().isEqualTo(PaymentVoided.TYPE);
         assertThat(ok("/api/payments/orders/" + order).get("status").asString()).isEqualTo("VOIDED");
@@ -316,7 +298,7 @@ class PaymentsIntegrationTest {
         String order = newOrder();
         String customer = CrashAfterTheProvider.CUSTOMERS + "dora";
 
-        send(cloudEvent("orders", PaymentMessages.COMMANDS, order, AuthorizePayment.TYPE,
+        saga.send(cloudEvent("orders", PaymentMessages.COMMANDS, order, AuthorizePayment.TYPE,
                 new AuthorizePayment(order, customer, new BigDecimal("49.90"), "EUR"), newId(), customer));
         PaymentAuthorized authorized = reader.read(awaitReplies(order, 1).getFirst(), PaymentAuthorized.class).data();
 
@@ -331,7 +313,7 @@ class PaymentsIntegrationTest {
                 .isEqualTo(jdbc.sql("select reference from provider_ledger where order_id = ? and operation = 'AUTHORIZE'")
                         .param(order).query(String.class).single());
         // a later command on the same key closes the window: one authorization reply, then the capture's
-        send(cloudEvent("orders", PaymentMessages.COMMANDS, order, CapturePayment.TYPE,
+        saga.send(cloudEvent("orders", PaymentMessages.COMMANDS, order, CapturePayment.TYPE,
                 new CapturePayment(order), newId(), null));
         assertThat(awaitReplies(order, 2)).extracting(reader::typeOf)
                 .containsExactly(PaymentAuthorized.TYPE, PaymentCaptured.TYPE);
@@ -342,11 +324,11 @@ class PaymentsIntegrationTest {
     void invalidCommandGoesToTheDeadLetterTopicAtOnce() {
         String order = newOrder();
 
-        send(cloudEvent("orders", PaymentMessages.COMMANDS, order, AuthorizePayment.TYPE,
+        saga.send(cloudEvent("orders", PaymentMessages.COMMANDS, order, AuthorizePayment.TYPE,
                 new AuthorizePayment(order, "alice", BigDecimal.TEN, "XYZ"), newId(), "alice"));
 
-        await().atMost(PATIENCE).until(() -> recorded.on(DEAD_LETTERS, order).size() == 1);
-        assertThat(recorded.on(PaymentMessages.EVENTS, order)).isEmpty();
+        await().atMost(PATIENCE).until(() -> saga.records(DEAD_LETTERS, order).size() == 1);
+        assertThat(saga.records(PaymentMessages.EVENTS, order)).isEmpty();
         assertThat(status("/api/payments/orders/" + order)).isEqualTo(404);
     }
 
@@ -354,18 +336,18 @@ class PaymentsIntegrationTest {
     void recordThatIsNoMessageGoesToTheDeadLetterTopic() {
         String order = newOrder();
 
-        send(new ProducerRecord<>(PaymentMessages.COMMANDS, order, "not json".getBytes(StandardCharsets.UTF_8)));
+        saga.send(new ProducerRecord<>(PaymentMessages.COMMANDS, order, "not json".getBytes(StandardCharsets.UTF_8)));
 
-        await().atMost(PATIENCE).until(() -> recorded.on(DEAD_LETTERS, order).size() == 1);
+        await().atMost(PATIENCE).until(() -> saga.records(DEAD_LETTERS, order).size() == 1);
     }
 
     @Test
     void unknownMessageTypesAreSkipped() {
         String order = newOrder();
 
-        send(cloudEvent("orders", PaymentMessages.COMMANDS, order, "payments.SomethingNew",
+        saga.send(cloudEvent("orders", PaymentMessages.COMMANDS, order, "payments.SomethingNew",
                 Map.of("orderId", order), newId(), null));
-        send(cloudEvent("orders", PaymentMessages.COMMANDS, order, CapturePayment.TYPE,
+        saga.send(cloudEvent("orders", PaymentMessages.COMMANDS, order, CapturePayment.TYPE,
                 new CapturePayment(order), newId(), null));
 
         assertThat(awaitReplies(order, 1)).extracting(reader::typeOf).containsExactly(PaymentCaptureFailed.TYPE);
@@ -399,33 +381,14 @@ class PaymentsIntegrationTest {
     }
 
     private List<ConsumerRecord<String, byte[]>> awaitReplies(String order, int count) {
-        await().atMost(PATIENCE).until(() -> recorded.on(PaymentMessages.EVENTS, order).size() >= count);
-        List<ConsumerRecord<String, byte[]>> replies = recorded.on(PaymentMessages.EVENTS, order);
+        await().atMost(PATIENCE).until(() -> saga.records(PaymentMessages.EVENTS, order).size() >= count);
+        List<ConsumerRecord<String, byte[]>> replies = saga.records(PaymentMessages.EVENTS, order);
         assertThat(replies).as("replies for order %s", order).hasSize(count);
         return replies;
     }
 
-    private static void send(ProducerRecord<String, byte[]> record) {
-        try {
-            producer.send(record).get();
-        }
-        catch (Exception ex) {
-            throw new IllegalStateException("Could not send " + record, ex);
-        }
-    }
-
-    /** The body of a problem without its trace id, which differs from request to request. */
-    private static JsonNode withoutTraceId(HttpResponse<String> response) {
-        assertThat(response.headers().firstValue("Content-Type")).hasValue("application/problem+json");
-        ObjectNode problem = (ObjectNode) json.readTree(response.body());
-        assertThat(problem.remove("traceId")).isNotNull();
-        return problem;
-    }
-
     private JsonNode ok(String path) {
-        HttpResponse<String> response = get(path);
-        assertThat(response.statusCode()).as("GET %s: %s", path, response.body()).isEqualTo(200);
-        return json.readTree(response.body());
+        return http.ok(path, admin);
     }
 
     private int status(String path) {
@@ -437,34 +400,7 @@ class PaymentsIntegrationTest {
     }
 
     private HttpResponse<String> get(String path, String token) {
-        return exchange(authorized(HttpRequest.newBuilder(uri(path)), token).build());
-    }
-
-    private HttpResponse<String> post(String path, String token) {
-        return exchange(authorized(HttpRequest.newBuilder(uri(path)), token)
-                .POST(HttpRequest.BodyPublishers.noBody()).build());
-    }
-
-    /** The request with the token as its bearer credentials; {@code null}: without credentials. */
-    private static HttpRequest.Builder authorized(HttpRequest.Builder request, String token) {
-        return token == null ? request : request.header("Authorization", "Bearer " + token);
-    }
-
-    private URI uri(String path) {
-        return URI.create("http://127.0.0.1:" + port + path);
-    }
-
-    private static HttpResponse<String> exchange(HttpRequest request) {
-        try {
-            return http.send(request, BodyHandlers.ofString());
-        }
-        catch (IOException ex) {
-            throw new IllegalStateException(request + " failed", ex);
-        }
-        catch (InterruptedException ex) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("Interrupted during " + request, ex);
-        }
+        return http.get(path, token);
     }
 
     private static String newOrder() {
@@ -473,21 +409,6 @@ class PaymentsIntegrationTest {
 
     private static String newId() {
         return UUID.randomUUID().toString();
-    }
-
-    /** Every record on the reply and dead-letter topics, as the saga (or an operator) would see them. */
-    static final class Recorded {
-
-        private final ConcurrentLinkedQueue<ConsumerRecord<String, byte[]>> records = new ConcurrentLinkedQueue<>();
-
-        @KafkaListener(topics = { PaymentMessages.EVENTS, DEAD_LETTERS }, groupId = "payments-test-observer")
-        void record(ConsumerRecord<String, byte[]> record) {
-            records.add(record);
-        }
-
-        List<ConsumerRecord<String, byte[]>> on(String topic, String key) {
-            return records.stream().filter(r -> r.topic().equals(topic) && key.equals(r.key())).toList();
-        }
     }
 
     /**
@@ -543,12 +464,7 @@ class PaymentsIntegrationTest {
     }
 
     @TestConfiguration(proxyBeanMethods = false)
-    static class Observer {
-
-        @Bean
-        Recorded recorded() {
-            return new Recorded();
-        }
+    static class Crashes {
 
         @Bean
         static CrashAfterTheProvider crashAfterTheProvider() {

@@ -52,22 +52,32 @@ public final class CloudEventsClient implements AutoCloseable {
     }
 
     /** Sends a message with the given id (sending the same id twice is a redelivery). */
-    public synchronized void send(String topic, String key, String id, String type, Object data) {
-        ProducerRecord<String, byte[]> record = CloudEventRecords.cloudEvent("test-client", topic, key, type, data, id,
-                null);
+    public void send(String topic, String key, String id, String type, Object data) {
+        send(CloudEventRecords.cloudEvent("test-client", topic, key, type, data, id, null));
+    }
+
+    /**
+     * Sends the record as it is (one of {@link CloudEventRecords}, or one that is no message at all) and waits
+     * until the broker has it.
+     */
+    public synchronized void send(ProducerRecord<String, byte[]> record) {
         try {
             producer.send(record).get();
         }
         catch (Exception ex) {
-            throw new IllegalStateException("Could not send " + type + " to " + topic, ex);
+            throw new IllegalStateException("Could not send " + record, ex);
         }
     }
 
     /** Everything received so far on {@code topic} with {@code key}, in arrival order (polls the broker first). */
-    public synchronized List<Message> received(String topic, String key) {
+    public List<Message> received(String topic, String key) {
+        return records(topic, key).stream().map(Message::of).toList();
+    }
+
+    /** The records received so far on {@code topic} with {@code key}, as they arrived (polls the broker first). */
+    public synchronized List<ConsumerRecord<String, byte[]>> records(String topic, String key) {
         consumer.poll(Duration.ofMillis(200)).forEach(received::add);
-        return received.stream().filter(record -> record.topic().equals(topic) && key.equals(record.key()))
-                .map(Message::of).toList();
+        return received.stream().filter(record -> record.topic().equals(topic) && key.equals(record.key())).toList();
     }
 
     @Override

@@ -1,6 +1,7 @@
 package io.emporium.platform.test.kafka;
 
 import org.springframework.kafka.test.EmbeddedKafkaKraftBroker;
+import org.springframework.test.context.DynamicPropertyRegistry;
 
 /**
  * One real Kafka broker (KRaft mode, in this JVM) for all the integration tests of a test run, started on first use
@@ -8,7 +9,7 @@ import org.springframework.kafka.test.EmbeddedKafkaKraftBroker;
  * <pre>{@code
  * @DynamicPropertySource
  * static void kafka(DynamicPropertyRegistry registry) {
- *     registry.add("spring.kafka.bootstrap-servers", TestKafka::bootstrapServers);
+ *     TestKafka.registerWith(registry);
  * }
  * }</pre>
  * Test classes that use it should close their application contexts after the class (e.g. {@code @DirtiesContext}),
@@ -19,6 +20,11 @@ public final class TestKafka {
     private static EmbeddedKafkaKraftBroker broker;
 
     private TestKafka() {
+    }
+
+    /** Points {@code spring.kafka.bootstrap-servers} at the broker (starting it when the context asks). */
+    public static void registerWith(DynamicPropertyRegistry registry) {
+        registry.add("spring.kafka.bootstrap-servers", TestKafka::bootstrapServers);
     }
 
     /** The broker's bootstrap servers, for {@code spring.kafka.bootstrap-servers}. */

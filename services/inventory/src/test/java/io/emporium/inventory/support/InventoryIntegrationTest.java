@@ -23,7 +23,7 @@ public abstract class InventoryIntegrationTest {
     @DynamicPropertySource
     static void infrastructure(DynamicPropertyRegistry registry) {
         PostgresTestDatabase.shared("inventory").registerWith(registry);
-        registry.add("spring.kafka.bootstrap-servers", TestKafka::bootstrapServers);
+        TestKafka.registerWith(registry);
         TestIssuer.shared().registerWith(registry);
     }
 }

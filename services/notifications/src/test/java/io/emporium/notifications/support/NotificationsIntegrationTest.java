@@ -23,7 +23,7 @@ public abstract class NotificationsIntegrationTest {
     @DynamicPropertySource
     static void infrastructure(DynamicPropertyRegistry registry) {
         PostgresTestDatabase.shared("notifications").registerWith(registry);
-        registry.add("spring.kafka.bootstrap-servers", TestKafka::bootstrapServers);
+        TestKafka.registerWith(registry);
         TestIssuer.shared().registerWith(registry);
     }
 }
