@@ -12,8 +12,6 @@ import io.emporium.inventory.stock.model.RequestedLine;
 import io.emporium.inventory.stock.model.Sku;
 import io.emporium.inventory.stock.model.StockLevel;
 import io.emporium.platform.test.security.TestIssuer;
-import io.micrometer.core.instrument.MeterRegistry;
-import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.boot.webmvc.test.autoconfigure.WebMvcTest;
@@ -208,12 +206,6 @@ class InventoryControllersTest {
             warehouse.reserve(new ReserveStockCommand(new OrderId("order-2"), List.of(new RequestedLine("SKU-001200", 1))));
             warehouse.release(new ReleaseStockCommand(new OrderId("order-3"), "saga timed out"));
             return warehouse;
-        }
-
-        /** The platform counts refused requests; a slice has no metrics auto-configuration. */
-        @Bean
-        MeterRegistry meterRegistry() {
-            return new SimpleMeterRegistry();
         }
     }
 }

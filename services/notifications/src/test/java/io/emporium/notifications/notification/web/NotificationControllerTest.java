@@ -12,8 +12,6 @@ import io.emporium.notifications.notification.model.Notification;
 import io.emporium.notifications.notification.model.OrderId;
 import io.emporium.notifications.notification.model.OrderNews;
 import io.emporium.platform.test.security.TestIssuer;
-import io.micrometer.core.instrument.MeterRegistry;
-import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.boot.webmvc.test.autoconfigure.WebMvcTest;
@@ -169,12 +167,6 @@ class NotificationControllerTest {
             notifications.record(Notification.email("m-3", new OrderNews.Cancelled(new OrderId("o-2"),
                     new CustomerId("bob"), "payment declined"), Instant.parse("2026-01-31T12:10:00Z")));
             return new Notifier(notifications, Clock.systemUTC());
-        }
-
-        /** The platform counts refused requests; a slice has no metrics auto-configuration. */
-        @Bean
-        MeterRegistry meterRegistry() {
-            return new SimpleMeterRegistry();
         }
     }
 }

@@ -16,8 +16,6 @@ import io.emporium.payments.payment.model.CustomerId;
 import io.emporium.payments.payment.model.Money;
 import io.emporium.payments.payment.model.OrderId;
 import io.emporium.platform.test.security.TestIssuer;
-import io.micrometer.core.instrument.MeterRegistry;
-import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.boot.test.context.TestConfiguration;
@@ -280,12 +278,6 @@ class PaymentControllerTest {
             InMemoryPayments payments = new InMemoryPayments();
             return new PaymentService(payments, payments, new RecordingProvider(), new RecordingReplies(),
                     new DirectTransactions(), Clock.fixed(NOW, ZoneOffset.UTC));
-        }
-
-        /** The platform counts refused requests; a slice has no metrics auto-configuration. */
-        @Bean
-        MeterRegistry meterRegistry() {
-            return new SimpleMeterRegistry();
         }
     }
 }

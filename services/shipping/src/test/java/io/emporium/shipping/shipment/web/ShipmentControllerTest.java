@@ -15,8 +15,6 @@ import io.emporium.shipping.shipment.model.CustomerId;
 import io.emporium.shipping.shipment.model.OrderId;
 import io.emporium.shipping.shipment.model.ShipmentLine;
 import io.emporium.shipping.shipment.model.ShippingRules;
-import io.micrometer.core.instrument.MeterRegistry;
-import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.boot.webmvc.test.autoconfigure.WebMvcTest;
@@ -145,12 +143,6 @@ class ShipmentControllerTest {
             InMemoryShipments shipments = new InMemoryShipments();
             return new ShipmentService(shipments, shipments, new ShippingRules(50, "unshippable-"),
                     new RecordingReplies(), new DirectTransactions(), Clock.fixed(NOW, ZoneOffset.UTC));
-        }
-
-        /** The platform counts refused requests; a slice has no metrics auto-configuration. */
-        @Bean
-        MeterRegistry meterRegistry() {
-            return new SimpleMeterRegistry();
         }
     }
 }
