@@ -1,13 +1,7 @@
 package io.emporium.payments.payment.persistence;
 
 import java.math.BigDecimal;
-import java.time.Duration;
 import java.time.Instant;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.TimeUnit;
 
 import io.emporium.payments.payment.model.CustomerId;
 import io.emporium.payments.payment.model.Money;
@@ -16,6 +10,7 @@ import io.emporium.payments.payment.model.Payment;
 import io.emporium.payments.payment.model.PaymentId;
 import io.emporium.payments.payment.model.PaymentStatus;
 import io.emporium.payments.payment.model.StatusChange;
+import io.emporium.platform.test.concurrency.LockCheck;
 import io.emporium.platform.test.postgres.PostgresTestDatabase;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.jdbc.test.autoconfigure.AutoConfigureTestDatabase;
@@ -31,7 +26,6 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
-import static org.awaitility.Awaitility.await;
 
 /** The JDBC adapter on the real schema (Flyway) in a real PostgreSQL; each test rolls back unless it says otherwise. */
 @JdbcTest
@@ -147,42 +141,8 @@ class JdbcPaymentsTest {
     @Test
     @Transactional(propagation = Propagation.NOT_SUPPORTED)
     void orderLockMakesASecondTransactionWaitUntilTheFirstEnds() throws Exception {
-        // own threads: the common pool may have a single worker on a small machine
-        try (ExecutorService threads = Executors.newFixedThreadPool(3)) {
-            lockWaitsForTheHolder(threads);
-        }
-    }
-
-    private void lockWaitsForTheHolder(ExecutorService threads) throws Exception {
-        OrderId order = uniqueOrder();
-        CountDownLatch locked = new CountDownLatch(1);
-        CountDownLatch release = new CountDownLatch(1);
-        CompletableFuture<Void> first = CompletableFuture.runAsync(() -> transactions.executeWithoutResult(status -> {
-            payments.lockOrder(order);
-            locked.countDown();
-            awaitQuietly(release);
-        }), threads);
-        assertThat(locked.await(10, TimeUnit.SECONDS)).isTrue();
-
-        CompletableFuture<Void> second = CompletableFuture.runAsync(
-                () -> transactions.executeWithoutResult(status -> payments.lockOrder(order)), threads);
-        CompletableFuture<Void> otherOrder = CompletableFuture.runAsync(
-                () -> transactions.executeWithoutResult(status -> payments.lockOrder(uniqueOrder())), threads);
-
-        otherOrder.get(10, TimeUnit.SECONDS);
-        await().during(Duration.ofMillis(300)).atMost(Duration.ofSeconds(2)).until(() -> !second.isDone());
-        release.countDown();
-        first.get(10, TimeUnit.SECONDS);
-        second.get(10, TimeUnit.SECONDS);
-    }
-
-    private static void awaitQuietly(CountDownLatch latch) {
-        try {
-            latch.await(10, TimeUnit.SECONDS);
-        }
-        catch (InterruptedException ex) {
-            Thread.currentThread().interrupt();
-        }
+        LockCheck.assertSecondTransactionWaits(work -> transactions.executeWithoutResult(status -> work.run()),
+                payments::lockOrder, uniqueOrder(), uniqueOrder());
     }
 
     private static Payment authorized(OrderId order, String amount, String currency) {

@@ -1,15 +1,10 @@
 package io.emporium.shipping.shipment.persistence;
 
-import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.TimeUnit;
 
+import io.emporium.platform.test.concurrency.LockCheck;
 import io.emporium.platform.test.postgres.PostgresTestDatabase;
 import io.emporium.shipping.shipment.model.CustomerId;
 import io.emporium.shipping.shipment.model.OrderId;
@@ -31,7 +26,6 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
-import static org.awaitility.Awaitility.await;
 
 /** The JDBC adapter on the real schema (Flyway) in a real PostgreSQL; each test rolls back unless it says otherwise. */
 @JdbcTest
@@ -133,38 +127,8 @@ class JdbcShipmentsTest {
     @Test
     @Transactional(propagation = Propagation.NOT_SUPPORTED)
     void orderLockMakesASecondTransactionWaitUntilTheFirstEnds() throws Exception {
-        // own threads: the common pool may have a single worker on a small machine
-        try (ExecutorService threads = Executors.newFixedThreadPool(3)) {
-            OrderId order = uniqueOrder();
-            CountDownLatch locked = new CountDownLatch(1);
-            CountDownLatch release = new CountDownLatch(1);
-            CompletableFuture<Void> first = CompletableFuture.runAsync(() -> transactions.executeWithoutResult(status -> {
-                shipments.lockOrder(order);
-                locked.countDown();
-                awaitQuietly(release);
-            }), threads);
-            assertThat(locked.await(10, TimeUnit.SECONDS)).isTrue();
-
-            CompletableFuture<Void> second = CompletableFuture.runAsync(
-                    () -> transactions.executeWithoutResult(status -> shipments.lockOrder(order)), threads);
-            CompletableFuture.runAsync(
-                    () -> transactions.executeWithoutResult(status -> shipments.lockOrder(uniqueOrder())), threads)
-                    .get(10, TimeUnit.SECONDS);
-
-            await().during(Duration.ofMillis(300)).atMost(Duration.ofSeconds(2)).until(() -> !second.isDone());
-            release.countDown();
-            first.get(10, TimeUnit.SECONDS);
-            second.get(10, TimeUnit.SECONDS);
-        }
-    }
-
-    private static void awaitQuietly(CountDownLatch latch) {
-        try {
-            latch.await(10, TimeUnit.SECONDS);
-        }
-        catch (InterruptedException ex) {
-            Thread.currentThread().interrupt();
-        }
+        LockCheck.assertSecondTransactionWaits(work -> transactions.executeWithoutResult(status -> work.run()),
+                shipments::lockOrder, uniqueOrder(), uniqueOrder());
     }
 
     private static OrderId uniqueOrder() {
