@@ -1,12 +1,6 @@
 package io.emporium.catalog;
 
-import java.io.IOException;
-import java.net.URI;
 import java.net.URLEncoder;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.net.http.HttpResponse.BodyHandlers;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
@@ -15,6 +9,7 @@ import java.util.stream.StreamSupport;
 
 import io.emporium.platform.test.postgres.PostgresTestDatabase;
 import io.emporium.platform.test.security.TestIssuer;
+import io.emporium.platform.test.web.TestHttp;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -30,7 +25,6 @@ import static org.assertj.core.api.Assertions.assertThat;
         properties = "eureka.client.enabled=false")
 class CatalogApiIntegrationTest {
 
-    private static final HttpClient http = HttpClient.newHttpClient();
     private static final JsonMapper json = JsonMapper.shared();
 
     @DynamicPropertySource
@@ -39,10 +33,10 @@ class CatalogApiIntegrationTest {
         TestIssuer.shared().registerWith(registry);
     }
 
-    private final int port;
+    private final TestHttp http;
 
     CatalogApiIntegrationTest(@LocalServerPort int port) {
-        this.port = port;
+        this.http = new TestHttp(port);
     }
 
     @Test
@@ -180,60 +174,31 @@ class CatalogApiIntegrationTest {
         String paymentsToken = issuer.sign(issuer.claims("orders-service", List.of("service")).audience("payments")
                 .build());
 
-        assertThat(get("/api/catalog/products/sku/SKU-000001", null).statusCode()).isEqualTo(200);
-        assertThat(get("/api/catalog/products/sku/SKU-000001", ordersToken).statusCode()).isEqualTo(200);
-        assertThat(get("/api/catalog/products/sku/SKU-000001", paymentsToken).statusCode()).isEqualTo(401);
-        assertThat(get("/actuator/loggers", null).statusCode()).isEqualTo(401);
+        assertThat(http.get("/api/catalog/products/sku/SKU-000001", null).statusCode()).isEqualTo(200);
+        assertThat(http.get("/api/catalog/products/sku/SKU-000001", ordersToken).statusCode()).isEqualTo(200);
+        assertThat(http.get("/api/catalog/products/sku/SKU-000001", paymentsToken).statusCode()).isEqualTo(401);
+        assertThat(http.get("/actuator/loggers", null).statusCode()).isEqualTo(401);
     }
 
     @Test
     void readinessLeavesTheDatabaseOutButSaysWhetherStaleAnswersAreServed() {
         assertThat(ok("/actuator/health/readiness").propertyNames()).containsExactly("status");
         String admin = TestIssuer.shared().admin();
-        JsonNode readiness = json.readTree(get("/actuator/health/readiness", admin).body());
+        JsonNode readiness = json.readTree(http.get("/actuator/health/readiness", admin).body());
 
         assertThat(readiness.get("status").asString()).isEqualTo("UP");
         assertThat(readiness.get("components").has("db")).isFalse();
         assertThat(readiness.at("/components/staleCache/details/database").asString()).isEqualTo("reachable");
-        assertThat(json.readTree(get("/actuator/health", admin).body()).at("/components/db/status").asString())
+        assertThat(json.readTree(http.get("/actuator/health", admin).body()).at("/components/db/status").asString())
                 .isEqualTo("UP");
     }
 
     private JsonNode ok(String path) {
-        HttpResponse<String> response = get(path);
-        assertThat(response.statusCode()).as("GET %s: %s", path, response.body()).isEqualTo(200);
-        return json.readTree(response.body());
+        return http.ok(path, null);
     }
 
     private JsonNode problem(String path, int status) {
-        HttpResponse<String> response = get(path);
-        assertThat(response.statusCode()).as("GET %s", path).isEqualTo(status);
-        assertThat(response.headers().firstValue("Content-Type")).hasValue("application/problem+json");
-        JsonNode problem = json.readTree(response.body());
-        assertThat(problem.get("status").asInt()).isEqualTo(status);
-        assertThat(problem.get("traceId").asString()).matches("[0-9a-f]{32}");
-        return problem;
-    }
-
-    private HttpResponse<String> get(String path) {
-        return get(path, null);
-    }
-
-    private HttpResponse<String> get(String path, String token) {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path));
-        if (token != null) {
-            request.header("Authorization", "Bearer " + token);
-        }
-        try {
-            return http.send(request.build(), BodyHandlers.ofString());
-        }
-        catch (IOException ex) {
-            throw new IllegalStateException("GET " + path + " failed", ex);
-        }
-        catch (InterruptedException ex) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("Interrupted during GET " + path, ex);
-        }
+        return http.problem(path, null, status);
     }
 
     private static String name(JsonNode product) {
