@@ -1,14 +1,10 @@
 package io.emporium.gateway.routing;
 
-import java.io.IOException;
-import java.net.InetSocketAddress;
-import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 
-import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpServer;
 import io.emporium.gateway.Downstreams;
+import io.emporium.gateway.ScriptedService;
 import io.emporium.platform.test.security.TestIssuer;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -33,7 +29,9 @@ class CatalogRoutingTest {
 
     @RegisterExtension
     static final Downstreams downstreams = new Downstreams();
-    static final StubService catalog = downstreams.add(StubService.start(), "catalog");
+    static final ScriptedService catalog = downstreams.scripted("catalog");
+    /** What reached the catalog, as it saw it. */
+    static final List<Received> received = new CopyOnWriteArrayList<>();
 
     @DynamicPropertySource
     static void discovery(DynamicPropertyRegistry registry) {
@@ -48,7 +46,15 @@ class CatalogRoutingTest {
     @BeforeEach
     void setUp() {
         client = WebTestClient.bindToServer().baseUrl("http://127.0.0.1:" + port).build();
-        catalog.received.clear();
+        received.clear();
+        // answers every request with the path it saw, and records it
+        catalog.script((exchange, n) -> {
+            String pathAndQuery = exchange.getRequestURI().toString();
+            var headers = exchange.getRequestHeaders();
+            received.add(new Received(pathAndQuery, headers.getFirst("traceparent"),
+                    headers.getFirst("X-Forwarded-For"), headers.getFirst("X-Forwarded-Proto")));
+            ScriptedService.respond(exchange, 200, "{\"served\":\"" + pathAndQuery + "\"}");
+        });
     }
 
     @Test
@@ -57,7 +63,7 @@ class CatalogRoutingTest {
                 .expectStatus().isOk()
                 .expectBody().jsonPath("$.served").isEqualTo("/api/catalog/products?size=3");
 
-        assertThat(catalog.received).singleElement().satisfies(request -> {
+        assertThat(received).singleElement().satisfies(request -> {
             assertThat(request.pathAndQuery()).isEqualTo("/api/catalog/products?size=3");
             assertThat(request.traceparent()).matches("00-[0-9a-f]{32}-[0-9a-f]{16}-0[01]");
             assertThat(request.forwardedFor()).isEqualTo("127.0.0.1");
@@ -71,7 +77,7 @@ class CatalogRoutingTest {
                 .header("X-Forwarded-Proto", "https").exchange()
                 .expectStatus().isOk();
 
-        assertThat(catalog.received).singleElement().satisfies(request -> {
+        assertThat(received).singleElement().satisfies(request -> {
             assertThat(request.forwardedFor()).as("the connection's peer, not a trusted proxy").isEqualTo("127.0.0.1");
             assertThat(request.forwardedProto()).isEqualTo("http");
         });
@@ -96,7 +102,7 @@ class CatalogRoutingTest {
                     .expectStatus().isNotFound()
                     .expectHeader().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON);
         }
-        assertThat(catalog.received).isEmpty();
+        assertThat(received).isEmpty();
     }
 
     @Test
@@ -108,50 +114,6 @@ class CatalogRoutingTest {
                 .expectBody().jsonPath("$.traceId").isNotEmpty();
     }
 
-    /** A stand-in for a downstream service: answers every request with the path it saw, and records it. */
-    record StubService(HttpServer server, List<Received> received) implements Downstreams.Instance {
-
-        record Received(String pathAndQuery, String traceparent, String forwardedFor, String forwardedProto) {
-        }
-
-        static StubService start() {
-            try {
-                HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
-                StubService stub = new StubService(server, new CopyOnWriteArrayList<>());
-                server.createContext("/", stub::answer);
-                // the gateway's health checks of the instance: answered, not recorded
-                server.createContext("/actuator/health", exchange -> {
-                    exchange.sendResponseHeaders(200, -1);
-                    exchange.close();
-                });
-                server.start();
-                return stub;
-            }
-            catch (IOException ex) {
-                throw new IllegalStateException(ex);
-            }
-        }
-
-        @Override
-        public String uri() {
-            return "http://127.0.0.1:" + server.getAddress().getPort();
-        }
-
-        @Override
-        public void stop() {
-            server.stop(0);
-        }
-
-        private void answer(HttpExchange exchange) throws IOException {
-            String pathAndQuery = exchange.getRequestURI().toString();
-            var headers = exchange.getRequestHeaders();
-            received.add(new Received(pathAndQuery, headers.getFirst("traceparent"), headers.getFirst("X-Forwarded-For"),
-                    headers.getFirst("X-Forwarded-Proto")));
-            byte[] body = ("{\"served\":\"" + pathAndQuery + "\"}").getBytes(StandardCharsets.UTF_8);
-            exchange.getResponseHeaders().add("Content-Type", "application/json");
-            exchange.sendResponseHeaders(200, body.length);
-            exchange.getResponseBody().write(body);
-            exchange.close();
-        }
+    record Received(String pathAndQuery, String traceparent, String forwardedFor, String forwardedProto) {
     }
 }
