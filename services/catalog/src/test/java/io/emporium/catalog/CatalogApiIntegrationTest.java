@@ -7,14 +7,12 @@ import java.util.List;
 import java.util.Locale;
 import java.util.stream.StreamSupport;
 
-import io.emporium.platform.test.postgres.PostgresTestDatabase;
+import io.emporium.platform.test.infrastructure.TestInfrastructure;
 import io.emporium.platform.test.security.TestIssuer;
 import io.emporium.platform.test.web.TestHttp;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -23,15 +21,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 /** The whole service over HTTP, on its real schema and seed data in a real PostgreSQL. */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = "eureka.client.enabled=false")
+@TestInfrastructure(database = "catalog")
 class CatalogApiIntegrationTest {
 
     private static final JsonMapper json = JsonMapper.shared();
-
-    @DynamicPropertySource
-    static void database(DynamicPropertyRegistry registry) {
-        PostgresTestDatabase.shared("catalog").registerWith(registry);
-        TestIssuer.shared().registerWith(registry);
-    }
 
     private final TestHttp http;
 

@@ -1,9 +1,7 @@
 package io.emporium.identity;
 
-import io.emporium.platform.test.postgres.PostgresTestDatabase;
+import io.emporium.platform.test.infrastructure.TestInfrastructure;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 /**
  * The whole identity service on a random port, on its real schema in a real PostgreSQL, with the DEV ONLY demo
@@ -14,12 +12,8 @@ import org.springframework.test.context.DynamicPropertySource;
         "eureka.client.enabled=false",
         "emporium.identity.demo-users=true",
         "emporium.identity.clients.orders-service.secret=" + IdentityClient.ORDERS_SECRET })
+@TestInfrastructure(database = "identity", issuer = false)
 abstract class IdentityIntegrationTest {
 
     static final String ISSUER = "http://localhost:9000";
-
-    @DynamicPropertySource
-    static void database(DynamicPropertyRegistry registry) {
-        PostgresTestDatabase.shared("identity").registerWith(registry);
-    }
 }

@@ -26,9 +26,9 @@ import io.emporium.payments.payment.model.Money;
 import io.emporium.payments.payment.model.OrderId;
 import io.emporium.platform.messaging.IncomingMessage;
 import io.emporium.platform.messaging.MessageReader;
+import io.emporium.platform.test.infrastructure.TestInfrastructure;
 import io.emporium.platform.test.kafka.CloudEventsClient;
 import io.emporium.platform.test.kafka.TestKafka;
-import io.emporium.platform.test.postgres.PostgresTestDatabase;
 import io.emporium.platform.test.security.TestIssuer;
 import io.emporium.platform.test.web.TestHttp;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -43,8 +43,6 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.annotation.Bean;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.annotation.DirtiesContext;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -62,6 +60,7 @@ import static org.awaitility.Awaitility.await;
         "emporium.messaging.consumer.initial-backoff=50ms" })
 // closes the context before the JVM exits, so that no listener keeps talking to the broker while it shuts down
 @DirtiesContext(classMode = DirtiesContext.ClassMode.AFTER_CLASS)
+@TestInfrastructure(database = "payments", kafka = true)
 class PaymentsIntegrationTest {
 
     private static final Duration PATIENCE = Duration.ofSeconds(30);
@@ -70,13 +69,6 @@ class PaymentsIntegrationTest {
     private static final TestIssuer issuer = TestIssuer.shared();
     /** Plays the order saga (and an operator watching the dead letters). */
     private static CloudEventsClient saga;
-
-    @DynamicPropertySource
-    static void infrastructure(DynamicPropertyRegistry registry) {
-        PostgresTestDatabase.shared("payments").registerWith(registry);
-        TestKafka.registerWith(registry);
-        issuer.registerWith(registry);
-    }
 
     private final TestHttp http;
     private final MessageReader reader;

@@ -10,9 +10,9 @@ import java.util.UUID;
 
 import io.emporium.platform.messaging.IncomingMessage;
 import io.emporium.platform.messaging.MessageReader;
+import io.emporium.platform.test.infrastructure.TestInfrastructure;
 import io.emporium.platform.test.kafka.CloudEventsClient;
 import io.emporium.platform.test.kafka.TestKafka;
-import io.emporium.platform.test.postgres.PostgresTestDatabase;
 import io.emporium.platform.test.security.TestIssuer;
 import io.emporium.platform.test.web.TestHttp;
 import io.emporium.shipping.api.ShippingMessages;
@@ -30,8 +30,6 @@ import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.annotation.DirtiesContext;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -49,6 +47,7 @@ import static org.awaitility.Awaitility.await;
         "emporium.messaging.consumer.initial-backoff=50ms" })
 // closes the context before the JVM exits, so that no listener keeps talking to the broker while it shuts down
 @DirtiesContext(classMode = DirtiesContext.ClassMode.AFTER_CLASS)
+@TestInfrastructure(database = "shipping", kafka = true)
 class ShippingIntegrationTest {
 
     private static final Duration PATIENCE = Duration.ofSeconds(30);
@@ -57,13 +56,6 @@ class ShippingIntegrationTest {
     private static final TestIssuer issuer = TestIssuer.shared();
     /** Plays the order saga (and an operator watching the dead letters). */
     private static CloudEventsClient saga;
-
-    @DynamicPropertySource
-    static void infrastructure(DynamicPropertyRegistry registry) {
-        PostgresTestDatabase.shared("shipping").registerWith(registry);
-        TestKafka.registerWith(registry);
-        issuer.registerWith(registry);
-    }
 
     private final TestHttp http;
     private final MessageReader reader;

@@ -1,11 +1,9 @@
 package io.emporium.inventory.support;
 
+import io.emporium.platform.test.infrastructure.TestInfrastructure;
 import io.emporium.platform.test.kafka.TestKafka;
-import io.emporium.platform.test.postgres.PostgresTestDatabase;
 import io.emporium.platform.test.security.TestIssuer;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 /**
  * The whole service against a real PostgreSQL (platform-test) and a real Kafka broker ({@link TestKafka}), on a
@@ -18,12 +16,6 @@ import org.springframework.test.context.DynamicPropertySource;
         "emporium.messaging.topics.partitions=1",
         "emporium.messaging.consumer.initial-backoff=50ms",
         "logging.level.org.apache.kafka=WARN", "logging.level.kafka=WARN", "logging.level.state.change.logger=WARN" })
+@TestInfrastructure(database = "inventory", kafka = true)
 public abstract class InventoryIntegrationTest {
-
-    @DynamicPropertySource
-    static void infrastructure(DynamicPropertyRegistry registry) {
-        PostgresTestDatabase.shared("inventory").registerWith(registry);
-        TestKafka.registerWith(registry);
-        TestIssuer.shared().registerWith(registry);
-    }
 }

@@ -1,11 +1,9 @@
 package io.emporium.notifications.support;
 
+import io.emporium.platform.test.infrastructure.TestInfrastructure;
 import io.emporium.platform.test.kafka.TestKafka;
-import io.emporium.platform.test.postgres.PostgresTestDatabase;
 import io.emporium.platform.test.security.TestIssuer;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 /**
  * The whole service against a real PostgreSQL (platform-test) and a real Kafka broker ({@link TestKafka}), on a
@@ -18,12 +16,6 @@ import org.springframework.test.context.DynamicPropertySource;
         // one partition: a test can rely on the order in which the listener sees the records it sends
         "emporium.messaging.topics.partitions=1",
         "logging.level.org.apache.kafka=WARN", "logging.level.kafka=WARN", "logging.level.state.change.logger=WARN" })
+@TestInfrastructure(database = "notifications", kafka = true)
 public abstract class NotificationsIntegrationTest {
-
-    @DynamicPropertySource
-    static void infrastructure(DynamicPropertyRegistry registry) {
-        PostgresTestDatabase.shared("notifications").registerWith(registry);
-        TestKafka.registerWith(registry);
-        TestIssuer.shared().registerWith(registry);
-    }
 }

@@ -4,6 +4,7 @@ import java.net.http.HttpResponse;
 import java.util.List;
 import java.util.UUID;
 
+import io.emporium.platform.test.infrastructure.TestInfrastructure;
 import io.emporium.platform.test.security.TestIssuer;
 import io.emporium.registry.RegistryApplication;
 import io.emporium.registry.RegistryCalls;
@@ -11,8 +12,6 @@ import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.ActiveProfiles;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 import static io.emporium.registry.RegistryCalls.ORDERS_SECRET;
 import static io.emporium.registry.RegistryCalls.basic;
@@ -25,6 +24,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 @SpringBootTest(classes = RegistryApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @ActiveProfiles("test")
+@TestInfrastructure
 class RegistryAccessIntegrationTest {
 
     private static final String ORDERS = basic("orders", ORDERS_SECRET);
@@ -34,11 +34,6 @@ class RegistryAccessIntegrationTest {
 
     @LocalServerPort
     int port;
-
-    @DynamicPropertySource
-    static void identity(DynamicPropertyRegistry registry) {
-        TestIssuer.shared().registerWith(registry);
-    }
 
     private RegistryCalls registry() {
         return new RegistryCalls(port);

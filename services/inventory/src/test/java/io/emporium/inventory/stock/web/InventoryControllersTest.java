@@ -11,6 +11,7 @@ import io.emporium.inventory.stock.model.OrderId;
 import io.emporium.inventory.stock.model.RequestedLine;
 import io.emporium.inventory.stock.model.Sku;
 import io.emporium.inventory.stock.model.StockLevel;
+import io.emporium.platform.test.infrastructure.TestInfrastructure;
 import io.emporium.platform.test.security.TestIssuer;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.context.TestConfiguration;
@@ -18,8 +19,6 @@ import org.springframework.boot.webmvc.test.autoconfigure.WebMvcTest;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
 import org.springframework.http.MediaType;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.servlet.assertj.MockMvcTester;
 import org.springframework.test.web.servlet.assertj.MvcTestResult;
 
@@ -32,14 +31,10 @@ import static org.springframework.http.HttpHeaders.AUTHORIZATION;
  */
 @WebMvcTest({ StockController.class, ReservationController.class })
 @Import(InventoryAccessRules.class)
+@TestInfrastructure
 class InventoryControllersTest {
 
     private static final TestIssuer issuer = TestIssuer.shared();
-
-    @DynamicPropertySource
-    static void issuer(DynamicPropertyRegistry registry) {
-        issuer.registerWith(registry);
-    }
 
     private final MockMvcTester mvc;
     private final String alice = "Bearer " + issuer.customer("alice");

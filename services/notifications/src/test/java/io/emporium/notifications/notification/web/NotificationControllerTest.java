@@ -11,14 +11,13 @@ import io.emporium.notifications.notification.model.CustomerId;
 import io.emporium.notifications.notification.model.Notification;
 import io.emporium.notifications.notification.model.OrderId;
 import io.emporium.notifications.notification.model.OrderNews;
+import io.emporium.platform.test.infrastructure.TestInfrastructure;
 import io.emporium.platform.test.security.TestIssuer;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.boot.webmvc.test.autoconfigure.WebMvcTest;
 import org.springframework.context.annotation.Bean;
 import org.springframework.http.MediaType;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.servlet.assertj.MockMvcTester;
 import org.springframework.test.web.servlet.assertj.MvcTestResult;
 
@@ -30,14 +29,10 @@ import static org.springframework.http.HttpHeaders.AUTHORIZATION;
  * whose notifications a caller may see (their own; an administrator everyone's).
  */
 @WebMvcTest(NotificationController.class)
+@TestInfrastructure
 class NotificationControllerTest {
 
     private static final TestIssuer issuer = TestIssuer.shared();
-
-    @DynamicPropertySource
-    static void issuer(DynamicPropertyRegistry registry) {
-        issuer.registerWith(registry);
-    }
 
     private final MockMvcTester mvc;
     private final String alice = "Bearer " + issuer.customer("alice");

@@ -11,15 +11,13 @@ import io.emporium.payments.payment.model.PaymentId;
 import io.emporium.payments.payment.model.PaymentStatus;
 import io.emporium.payments.payment.model.StatusChange;
 import io.emporium.platform.test.concurrency.LockCheck;
-import io.emporium.platform.test.postgres.PostgresTestDatabase;
+import io.emporium.platform.test.infrastructure.TestInfrastructure;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.jdbc.test.autoconfigure.AutoConfigureTestDatabase;
 import org.springframework.boot.jdbc.test.autoconfigure.JdbcTest;
 import org.springframework.context.annotation.Import;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.dao.OptimisticLockingFailureException;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -31,14 +29,10 @@ import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 @JdbcTest
 @AutoConfigureTestDatabase(replace = AutoConfigureTestDatabase.Replace.NONE)
 @Import({ JdbcPayments.class, JdbcCancelledOrders.class })
+@TestInfrastructure(database = "payments", issuer = false)
 class JdbcPaymentsTest {
 
     private static final Instant T0 = Instant.parse("2026-01-01T10:00:00.123456Z");
-
-    @DynamicPropertySource
-    static void database(DynamicPropertyRegistry registry) {
-        PostgresTestDatabase.shared("payments").registerWith(registry);
-    }
 
     private final JdbcPayments payments;
     private final JdbcCancelledOrders cancelledOrders;

@@ -13,13 +13,11 @@ import java.util.concurrent.atomic.AtomicInteger;
 import io.emporium.payments.payment.provider.ProviderLedger.Entry;
 import io.emporium.payments.payment.provider.ProviderLedger.Operation;
 import io.emporium.payments.payment.provider.ProviderLedger.Outcome;
-import io.emporium.platform.test.postgres.PostgresTestDatabase;
+import io.emporium.platform.test.infrastructure.TestInfrastructure;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.jdbc.test.autoconfigure.AutoConfigureTestDatabase;
 import org.springframework.boot.jdbc.test.autoconfigure.JdbcTest;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
@@ -34,12 +32,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 @JdbcTest
 @AutoConfigureTestDatabase(replace = AutoConfigureTestDatabase.Replace.NONE)
 @Transactional(propagation = Propagation.NOT_SUPPORTED)
+@TestInfrastructure(database = "payments", issuer = false)
 class JdbcProviderLedgerTest {
-
-    @DynamicPropertySource
-    static void database(DynamicPropertyRegistry registry) {
-        PostgresTestDatabase.shared("payments").registerWith(registry);
-    }
 
     private final JdbcClient jdbc;
     private final TransactionTemplate transactions;

@@ -15,6 +15,7 @@ import io.emporium.payments.payment.application.RecordingReplies;
 import io.emporium.payments.payment.model.CustomerId;
 import io.emporium.payments.payment.model.Money;
 import io.emporium.payments.payment.model.OrderId;
+import io.emporium.platform.test.infrastructure.TestInfrastructure;
 import io.emporium.platform.test.security.TestIssuer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -25,8 +26,6 @@ import org.springframework.boot.webmvc.test.autoconfigure.WebMvcTest;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
 import org.springframework.http.MediaType;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.servlet.assertj.MockMvcTester;
 import org.springframework.test.web.servlet.assertj.MvcTestResult;
 import tools.jackson.databind.JsonNode;
@@ -43,15 +42,11 @@ import static org.springframework.http.HttpHeaders.AUTHORIZATION;
 @WebMvcTest(controllers = PaymentController.class, properties = "logging.structured.format.console=ecs")
 @Import(PaymentAccessRules.class)
 @ExtendWith(OutputCaptureExtension.class)
+@TestInfrastructure
 class PaymentControllerTest {
 
     private static final Instant NOW = Instant.parse("2026-01-01T10:00:00Z");
     private static final TestIssuer issuer = TestIssuer.shared();
-
-    @DynamicPropertySource
-    static void issuer(DynamicPropertyRegistry registry) {
-        issuer.registerWith(registry);
-    }
 
     private final MockMvcTester mvc;
     private final PaymentService service;

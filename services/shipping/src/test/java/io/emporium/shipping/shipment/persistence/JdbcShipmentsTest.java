@@ -5,7 +5,7 @@ import java.util.List;
 import java.util.UUID;
 
 import io.emporium.platform.test.concurrency.LockCheck;
-import io.emporium.platform.test.postgres.PostgresTestDatabase;
+import io.emporium.platform.test.infrastructure.TestInfrastructure;
 import io.emporium.shipping.shipment.model.CustomerId;
 import io.emporium.shipping.shipment.model.OrderId;
 import io.emporium.shipping.shipment.model.Shipment;
@@ -18,8 +18,6 @@ import org.springframework.boot.jdbc.test.autoconfigure.JdbcTest;
 import org.springframework.context.annotation.Import;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.dao.OptimisticLockingFailureException;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -31,16 +29,12 @@ import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 @JdbcTest
 @AutoConfigureTestDatabase(replace = AutoConfigureTestDatabase.Replace.NONE)
 @Import({ JdbcShipments.class, JdbcCancelledOrders.class })
+@TestInfrastructure(database = "shipping", issuer = false)
 class JdbcShipmentsTest {
 
     private static final Instant T0 = Instant.parse("2026-01-01T10:00:00.123456Z");
     private static final List<ShipmentLine> LINES = List.of(new ShipmentLine("SKU-000002", 3),
             new ShipmentLine("SKU-000001", 1));
-
-    @DynamicPropertySource
-    static void database(DynamicPropertyRegistry registry) {
-        PostgresTestDatabase.shared("shipping").registerWith(registry);
-    }
 
     private final JdbcShipments shipments;
     private final JdbcCancelledOrders cancelledOrders;

@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
 
+import io.emporium.platform.test.infrastructure.TestInfrastructure;
 import io.emporium.platform.test.security.TestIssuer;
 import io.emporium.shipping.shipment.application.CreateShipmentCommand;
 import io.emporium.shipping.shipment.application.DirectTransactions;
@@ -20,8 +21,6 @@ import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.boot.webmvc.test.autoconfigure.WebMvcTest;
 import org.springframework.context.annotation.Bean;
 import org.springframework.http.MediaType;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.servlet.assertj.MockMvcTester;
 import org.springframework.test.web.servlet.assertj.MvcTestResult;
 
@@ -33,15 +32,11 @@ import static org.springframework.http.HttpHeaders.AUTHORIZATION;
  * shipment (its customer or an administrator, with a token).
  */
 @WebMvcTest(ShipmentController.class)
+@TestInfrastructure
 class ShipmentControllerTest {
 
     private static final Instant NOW = Instant.parse("2026-01-01T10:00:00Z");
     private static final TestIssuer issuer = TestIssuer.shared();
-
-    @DynamicPropertySource
-    static void issuer(DynamicPropertyRegistry registry) {
-        issuer.registerWith(registry);
-    }
 
     private final MockMvcTester mvc;
     private final ShipmentService service;
