@@ -33,9 +33,8 @@ import io.emporium.platform.test.security.TestIssuer;
 import io.emporium.platform.test.web.TestHttp;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.ProducerRecord;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.config.BeanPostProcessor;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.TestConfiguration;
@@ -68,7 +67,8 @@ class PaymentsIntegrationTest {
     private static final JsonMapper json = JsonMapper.shared();
     private static final TestIssuer issuer = TestIssuer.shared();
     /** Plays the order saga (and an operator watching the dead letters). */
-    private static CloudEventsClient saga;
+    @RegisterExtension
+    static final CloudEventsClient saga = CloudEventsClient.onTestKafka(PaymentMessages.EVENTS, DEAD_LETTERS);
 
     private final TestHttp http;
     private final MessageReader reader;
@@ -82,16 +82,6 @@ class PaymentsIntegrationTest {
         this.reader = reader;
         this.crashes = crashes;
         this.jdbc = jdbc;
-    }
-
-    @BeforeAll
-    static void connect() {
-        saga = new CloudEventsClient(TestKafka.bootstrapServers(), PaymentMessages.EVENTS, DEAD_LETTERS);
-    }
-
-    @AfterAll
-    static void disconnect() {
-        saga.close();
     }
 
     @Test
@@ -373,10 +363,7 @@ class PaymentsIntegrationTest {
     }
 
     private List<ConsumerRecord<String, byte[]>> awaitReplies(String order, int count) {
-        await().atMost(PATIENCE).until(() -> saga.records(PaymentMessages.EVENTS, order).size() >= count);
-        List<ConsumerRecord<String, byte[]>> replies = saga.records(PaymentMessages.EVENTS, order);
-        assertThat(replies).as("replies for order %s", order).hasSize(count);
-        return replies;
+        return saga.awaitRecords(PaymentMessages.EVENTS, order, count, PATIENCE);
     }
 
     private JsonNode ok(String path) {

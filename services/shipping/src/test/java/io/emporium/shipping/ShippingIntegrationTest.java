@@ -24,9 +24,8 @@ import io.emporium.shipping.api.ShippingMessages.ShipmentCreated;
 import io.emporium.shipping.api.ShippingMessages.ShipmentRejected;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.ProducerRecord;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.annotation.DirtiesContext;
@@ -55,7 +54,8 @@ class ShippingIntegrationTest {
     private static final JsonMapper json = JsonMapper.shared();
     private static final TestIssuer issuer = TestIssuer.shared();
     /** Plays the order saga (and an operator watching the dead letters). */
-    private static CloudEventsClient saga;
+    @RegisterExtension
+    static final CloudEventsClient saga = CloudEventsClient.onTestKafka(ShippingMessages.EVENTS, DEAD_LETTERS);
 
     private final TestHttp http;
     private final MessageReader reader;
@@ -64,16 +64,6 @@ class ShippingIntegrationTest {
     ShippingIntegrationTest(@LocalServerPort int port, MessageReader reader) {
         this.http = new TestHttp(port);
         this.reader = reader;
-    }
-
-    @BeforeAll
-    static void connect() {
-        saga = new CloudEventsClient(TestKafka.bootstrapServers(), ShippingMessages.EVENTS, DEAD_LETTERS);
-    }
-
-    @AfterAll
-    static void disconnect() {
-        saga.close();
     }
 
     @Test
@@ -250,10 +240,7 @@ class ShippingIntegrationTest {
     }
 
     private List<ConsumerRecord<String, byte[]>> awaitReplies(String order, int count) {
-        await().atMost(PATIENCE).until(() -> saga.records(ShippingMessages.EVENTS, order).size() >= count);
-        List<ConsumerRecord<String, byte[]>> replies = saga.records(ShippingMessages.EVENTS, order);
-        assertThat(replies).as("replies for order %s", order).hasSize(count);
-        return replies;
+        return saga.awaitRecords(ShippingMessages.EVENTS, order, count, PATIENCE);
     }
 
     private JsonNode ok(String path) {

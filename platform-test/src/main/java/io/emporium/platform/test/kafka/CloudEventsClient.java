@@ -18,15 +18,25 @@ import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
+import org.junit.jupiter.api.extension.AfterAllCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 /**
  * Plays another service on a real broker: sends records in Emporium's envelope (CloudEvents binary mode: {@code ce_*}
  * headers, JSON value), written by hand so a test can send the very same message (same {@code ce_id}) twice, and
- * collects what arrives on the topics it watches. Thread-safe.
+ * collects what arrives on the topics it watches. Thread-safe. As a static {@code @RegisterExtension} field it is
+ * closed after the test class:
+ * <pre>{@code
+ * @RegisterExtension
+ * static final CloudEventsClient saga = CloudEventsClient.onTestKafka(PaymentMessages.EVENTS, DEAD_LETTERS);
+ * }</pre>
  */
-public final class CloudEventsClient implements AutoCloseable {
+public final class CloudEventsClient implements AutoCloseable, AfterAllCallback {
 
     private static final JsonMapper json = JsonMapper.shared();
 
@@ -42,6 +52,11 @@ public final class CloudEventsClient implements AutoCloseable {
                 ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest"), new StringDeserializer(),
                 new ByteArrayDeserializer());
         consumer.subscribe(List.of(watchedTopics));
+    }
+
+    /** A client of the shared test broker ({@link TestKafka}, started if need be) watching those topics. */
+    public static CloudEventsClient onTestKafka(String... watchedTopics) {
+        return new CloudEventsClient(TestKafka.bootstrapServers(), watchedTopics);
     }
 
     /** Sends a new message (fresh id) and returns its id. */
@@ -78,6 +93,27 @@ public final class CloudEventsClient implements AutoCloseable {
     public synchronized List<ConsumerRecord<String, byte[]>> records(String topic, String key) {
         consumer.poll(Duration.ofMillis(200)).forEach(received::add);
         return received.stream().filter(record -> record.topic().equals(topic) && key.equals(record.key())).toList();
+    }
+
+    /**
+     * Waits up to {@code patience} until {@code count} records with {@code key} have arrived on {@code topic}, asserts
+     * that no more did, and returns them in arrival order.
+     */
+    public List<ConsumerRecord<String, byte[]>> awaitRecords(String topic, String key, int count, Duration patience) {
+        await().atMost(patience).until(() -> records(topic, key).size() >= count);
+        List<ConsumerRecord<String, byte[]>> records = records(topic, key);
+        assertThat(records).as("records on %s with key %s", topic, key).hasSize(count);
+        return records;
+    }
+
+    /** {@link #awaitRecords}, as messages. */
+    public List<Message> awaitReceived(String topic, String key, int count, Duration patience) {
+        return awaitRecords(topic, key, count, patience).stream().map(Message::of).toList();
+    }
+
+    @Override
+    public void afterAll(ExtensionContext context) {
+        close();
     }
 
     @Override

@@ -21,12 +21,10 @@ import io.emporium.inventory.stock.model.StockLevel;
 import io.emporium.platform.test.kafka.CloudEventsClient;
 import io.emporium.platform.test.kafka.CloudEventsClient.Message;
 import io.emporium.inventory.support.InventoryIntegrationTest;
-import io.emporium.platform.test.kafka.TestKafka;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -40,7 +38,8 @@ class ReservationMessagingIntegrationTest extends InventoryIntegrationTest {
 
     private static final Duration WAIT = Duration.ofSeconds(30);
     private static final String DEAD_LETTERS = InventoryMessages.COMMANDS + ".DLT";
-    private static CloudEventsClient saga;
+    @RegisterExtension
+    static final CloudEventsClient saga = CloudEventsClient.onTestKafka(InventoryMessages.EVENTS, DEAD_LETTERS);
 
     private final Warehouse warehouse;
     private final MeterRegistry meters;
@@ -48,16 +47,6 @@ class ReservationMessagingIntegrationTest extends InventoryIntegrationTest {
     ReservationMessagingIntegrationTest(Warehouse warehouse, MeterRegistry meters) {
         this.warehouse = warehouse;
         this.meters = meters;
-    }
-
-    @BeforeAll
-    static void connect() {
-        saga = new CloudEventsClient(TestKafka.bootstrapServers(), InventoryMessages.EVENTS, DEAD_LETTERS);
-    }
-
-    @AfterAll
-    static void disconnect() {
-        saga.close();
     }
 
     @Test
@@ -214,10 +203,7 @@ class ReservationMessagingIntegrationTest extends InventoryIntegrationTest {
 
     /** Waits for exactly {@code count} replies about the order (and briefly checks no more follow). */
     private static List<Message> awaitReplies(String order, int count) {
-        await().atMost(WAIT).until(() -> saga.received(InventoryMessages.EVENTS, order).size() >= count);
-        List<Message> replies = saga.received(InventoryMessages.EVENTS, order);
-        assertThat(replies).hasSize(count);
-        return replies;
+        return saga.awaitReceived(InventoryMessages.EVENTS, order, count, WAIT);
     }
 
     private long available(String sku) {

@@ -11,7 +11,6 @@ import io.emporium.notifications.notification.model.NotificationKind;
 import io.emporium.notifications.notification.model.OrderId;
 import io.emporium.platform.test.kafka.CloudEventsClient;
 import io.emporium.notifications.support.NotificationsIntegrationTest;
-import io.emporium.platform.test.kafka.TestKafka;
 import io.emporium.orders.api.OrderMessages;
 import io.emporium.orders.api.OrderMessages.Line;
 import io.emporium.orders.api.OrderMessages.OrderCancelled;
@@ -19,9 +18,8 @@ import io.emporium.orders.api.OrderMessages.OrderConfirmed;
 import io.emporium.orders.api.OrderMessages.OrderPlaced;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -31,7 +29,8 @@ class OrderEventsIntegrationTest extends NotificationsIntegrationTest {
 
     private static final Duration WAIT = Duration.ofSeconds(30);
     private static final String DEAD_LETTERS = OrderMessages.EVENTS + ".DLT";
-    private static CloudEventsClient orders;
+    @RegisterExtension
+    static final CloudEventsClient orders = CloudEventsClient.onTestKafka(DEAD_LETTERS);
 
     private final Notifier notifier;
     private final MeterRegistry meters;
@@ -39,16 +38,6 @@ class OrderEventsIntegrationTest extends NotificationsIntegrationTest {
     OrderEventsIntegrationTest(Notifier notifier, MeterRegistry meters) {
         this.notifier = notifier;
         this.meters = meters;
-    }
-
-    @BeforeAll
-    static void connect() {
-        orders = new CloudEventsClient(TestKafka.bootstrapServers(), DEAD_LETTERS);
-    }
-
-    @AfterAll
-    static void disconnect() {
-        orders.close();
     }
 
     @Test
