@@ -12,8 +12,9 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 
 /**
  * The services behind the gateway under test: stub servers, each the next instance of a named service. Declared as a
- * static {@code @RegisterExtension} field before the stubs it starts; the test's {@code @DynamicPropertySource}
- * calls {@link #registerWith}; every stub is stopped after the test class.
+ * static {@code @RegisterExtension} field before the stubs it starts; the gateway under test finds them there
+ * ({@link DownstreamsContextCustomizerFactory} calls {@link #registerWith}); every stub is stopped after the test
+ * class.
  */
 public final class Downstreams implements AfterAllCallback {
 

@@ -12,8 +12,6 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -28,11 +26,6 @@ class InternalHeadersRoutingTest {
     static final Downstreams downstreams = new Downstreams();
     static final RecordingService orders = downstreams.recording("orders");
     static final String TOKEN = TestIssuer.shared().customer("bob");
-
-    @DynamicPropertySource
-    static void discovery(DynamicPropertyRegistry registry) {
-        downstreams.registerWith(registry);
-    }
 
     @LocalServerPort
     int port;

@@ -19,8 +19,6 @@ import org.springframework.data.redis.connection.ReactiveRedisConnectionFactory;
 import org.springframework.data.redis.connection.RedisConnectionFactory;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -46,11 +44,6 @@ class RateLimitingTest {
         boolean order = exchange.getRequestURI().getPath().startsWith("/api/orders/");
         ScriptedService.respond(exchange, order ? 200 : 404, order ? "{\"id\":\"o-1\",\"items\":[]}" : "");
     }), "orders", "payments", "shipping");
-
-    @DynamicPropertySource
-    static void discovery(DynamicPropertyRegistry registry) {
-        downstreams.registerWith(registry);
-    }
 
     @TestConfiguration
     static class Clock {

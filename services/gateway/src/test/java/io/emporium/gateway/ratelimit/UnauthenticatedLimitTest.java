@@ -21,8 +21,6 @@ import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.client.reactive.ReactorClientHttpConnector;
 import org.springframework.security.oauth2.jwt.ReactiveJwtDecoder;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.reactive.server.WebTestClient;
 import reactor.netty.http.client.HttpClient;
 
@@ -47,11 +45,6 @@ class UnauthenticatedLimitTest {
     static final Downstreams downstreams = new Downstreams();
     static final RecordingService orders = downstreams.recording("orders");
     static final RecordingService catalog = downstreams.recording("catalog");
-
-    @DynamicPropertySource
-    static void discovery(DynamicPropertyRegistry registry) {
-        downstreams.registerWith(registry);
-    }
 
     @TestConfiguration
     static class Counting {

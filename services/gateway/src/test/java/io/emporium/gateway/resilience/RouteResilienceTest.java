@@ -18,8 +18,6 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.reactive.server.WebTestClient;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
@@ -56,11 +54,6 @@ class RouteResilienceTest {
     static final ScriptedService payments = downstreams.scripted("payments");
     static final ScriptedService shipping = downstreams.scripted("shipping");
     static final String TOKEN = TestIssuer.shared().customer("alice");
-
-    @DynamicPropertySource
-    static void discovery(DynamicPropertyRegistry registry) {
-        downstreams.registerWith(registry);
-    }
 
     @LocalServerPort
     int port;

@@ -9,8 +9,6 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -25,11 +23,6 @@ class AccessLogTest {
     @RegisterExtension
     static final Downstreams downstreams = new Downstreams();
     static final RecordingService catalog = downstreams.recording("catalog");
-
-    @DynamicPropertySource
-    static void discovery(DynamicPropertyRegistry registry) {
-        downstreams.registerWith(registry);
-    }
 
     @LocalServerPort
     int port;

@@ -12,8 +12,6 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.http.MediaType;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -32,11 +30,6 @@ class CatalogRoutingTest {
     static final ScriptedService catalog = downstreams.scripted("catalog");
     /** What reached the catalog, as it saw it. */
     static final List<Received> received = new CopyOnWriteArrayList<>();
-
-    @DynamicPropertySource
-    static void discovery(DynamicPropertyRegistry registry) {
-        downstreams.registerWith(registry);
-    }
 
     @LocalServerPort
     int port;

@@ -13,8 +13,6 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.http.MediaType;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -32,11 +30,6 @@ class GatewaySecurityTest {
     static final RecordingService orders = downstreams.recording("orders");
     static final RecordingService catalog = downstreams.recording("catalog");
     static final TestIssuer issuer = TestIssuer.shared();
-
-    @DynamicPropertySource
-    static void discovery(DynamicPropertyRegistry registry) {
-        downstreams.registerWith(registry);
-    }
 
     @LocalServerPort
     int port;
