@@ -33,6 +33,7 @@ import io.emporium.platform.test.security.TestIssuer;
 import io.emporium.platform.test.web.TestHttp;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.config.BeanPostProcessor;
@@ -88,8 +89,7 @@ class PaymentsIntegrationTest {
     void authorizeCommandAuthorizesAndRepliesWithThePaymentIdKeyedByOrder() {
         String order = newOrder();
 
-        saga.send(cloudEvent("orders", PaymentMessages.COMMANDS, order, AuthorizePayment.TYPE,
-                new AuthorizePayment(order, "alice", new BigDecimal("49.90"), "EUR"), newId(), "alice"));
+        saga.send(authorize(order, "alice", new BigDecimal("49.90"), "EUR"));
 
         ConsumerRecord<String, byte[]> reply = awaitReplies(order, 1).getFirst();
         assertThat(reply.key()).isEqualTo(order);
@@ -107,14 +107,12 @@ class PaymentsIntegrationTest {
     @Test
     void sameCommandDeliveredTwiceTakesEffectOnceAndIsAnsweredOnce() {
         String order = newOrder();
-        ProducerRecord<String, byte[]> authorize = cloudEvent("orders", PaymentMessages.COMMANDS, order,
-                AuthorizePayment.TYPE, new AuthorizePayment(order, "alice", BigDecimal.TEN, "EUR"), newId(), "alice");
+        ProducerRecord<String, byte[]> authorize = authorize(order, "alice", BigDecimal.TEN, "EUR");
 
         saga.send(authorize);
         saga.send(authorize);
         // a later command on the same key is processed after both deliveries: its reply closes the window
-        saga.send(cloudEvent("orders", PaymentMessages.COMMANDS, order, CapturePayment.TYPE,
-                new CapturePayment(order), newId(), null));
+        saga.send(capture(order));
 
         List<ConsumerRecord<String, byte[]>> replies = awaitReplies(order, 2);
         assertThat(replies).extracting(reader::typeOf).containsExactly(PaymentAuthorized.TYPE, PaymentCaptured.TYPE);
@@ -124,12 +122,9 @@ class PaymentsIntegrationTest {
     @Test
     void sameCommandSentAgainWithANewMessageIdIsAnsweredTheSameWithoutASecondPayment() {
         String order = newOrder();
-        AuthorizePayment authorize = new AuthorizePayment(order, "alice", BigDecimal.TEN, "EUR");
 
-        saga.send(cloudEvent("orders", PaymentMessages.COMMANDS, order, AuthorizePayment.TYPE, authorize, newId(),
-                "alice"));
-        saga.send(cloudEvent("orders", PaymentMessages.COMMANDS, order, AuthorizePayment.TYPE, authorize, newId(),
-                "alice"));
+        saga.send(authorize(order, "alice", BigDecimal.TEN, "EUR"));
+        saga.send(authorize(order, "alice", BigDecimal.TEN, "EUR"));
 
         List<ConsumerRecord<String, byte[]>> replies = awaitReplies(order, 2);
         PaymentAuthorized first = reader.read(replies.get(0), PaymentAuthorized.class).data();
@@ -142,8 +137,7 @@ class PaymentsIntegrationTest {
     void customerMarkedToDeclineIsDeclinedByIssuer() {
         String order = newOrder();
 
-        saga.send(cloudEvent("orders", PaymentMessages.COMMANDS, order, AuthorizePayment.TYPE,
-                new AuthorizePayment(order, "decline-bob", BigDecimal.TEN, "EUR"), newId(), "decline-bob"));
+        saga.send(authorize(order, "decline-bob", BigDecimal.TEN, "EUR"));
 
         assertThat(reader.read(awaitReplies(order, 1).getFirst(), PaymentDeclined.class).data())
                 .isEqualTo(new PaymentDeclined(order, "card declined by issuer"));
@@ -154,8 +148,7 @@ class PaymentsIntegrationTest {
     void amountAboveTheLimitIsDeclined() {
         String order = newOrder();
 
-        saga.send(cloudEvent("orders", PaymentMessages.COMMANDS, order, AuthorizePayment.TYPE,
-                new AuthorizePayment(order, "alice", new BigDecimal("5000.01"), "USD"), newId(), "alice"));
+        saga.send(authorize(order, "alice", new BigDecimal("5000.01"), "USD"));
 
         assertThat(reader.read(awaitReplies(order, 1).getFirst(), PaymentDeclined.class).data())
                 .isEqualTo(new PaymentDeclined(order, "amount exceeds the limit of 5000.00"));
@@ -165,11 +158,8 @@ class PaymentsIntegrationTest {
     void voidBeforeAuthorizationIsAnsweredAndTheLateAuthorizationDeclined() {
         String order = newOrder();
 
-        saga.send(cloudEvent("orders", PaymentMessages.COMMANDS, order, VoidPayment.TYPE,
-                new VoidPayment(order, "saga timed out"),
-                newId(), null));
-        saga.send(cloudEvent("orders", PaymentMessages.COMMANDS, order, AuthorizePayment.TYPE,
-                new AuthorizePayment(order, "alice", BigDecimal.TEN, "EUR"), newId(), "alice"));
+        saga.send(voidPayment(order, "saga timed out"));
+        saga.send(authorize(order, "alice", BigDecimal.TEN, "EUR"));
 
         List<ConsumerRecord<String, byte[]>> replies = awaitReplies(order, 2);
         assertThat(reader.read(replies.get(0), PaymentVoided.class).data()).isEqualTo(new PaymentVoided(order));
@@ -182,13 +172,9 @@ class PaymentsIntegrationTest {
     void voidedPaymentIsNeverCaptured() {
         String order = newOrder();
 
-        saga.send(cloudEvent("orders", PaymentMessages.COMMANDS, order, AuthorizePayment.TYPE,
-                new AuthorizePayment(order, "alice", BigDecimal.TEN, "EUR"), newId(), "alice"));
-        saga.send(cloudEvent("orders", PaymentMessages.COMMANDS, order, VoidPayment.TYPE,
-                new VoidPayment(order, "shipping rejected"),
-                newId(), null));
-        saga.send(cloudEvent("orders", PaymentMessages.COMMANDS, order, CapturePayment.TYPE,
-                new CapturePayment(order), newId(), null));
+        saga.send(authorize(order, "alice", BigDecimal.TEN, "EUR"));
+        saga.send(voidPayment(order, "shipping rejected"));
+        saga.send(capture(order));
 
         List<ConsumerRecord<String, byte[]>> replies = awaitReplies(order, 3);
         assertThat(replies).extracting(reader::typeOf)
@@ -201,10 +187,8 @@ class PaymentsIntegrationTest {
     @Test
     void capturedPaymentCanBeRefundedByTheAdminOnce() {
         String order = newOrder();
-        saga.send(cloudEvent("orders", PaymentMessages.COMMANDS, order, AuthorizePayment.TYPE,
-                new AuthorizePayment(order, "alice", BigDecimal.TEN, "EUR"), newId(), "alice"));
-        saga.send(cloudEvent("orders", PaymentMessages.COMMANDS, order, CapturePayment.TYPE,
-                new CapturePayment(order), newId(), null));
+        saga.send(authorize(order, "alice", BigDecimal.TEN, "EUR"));
+        saga.send(capture(order));
         PaymentCaptured captured = reader.read(awaitReplies(order, 2).get(1), PaymentCaptured.class).data();
 
         HttpResponse<String> refund = http.post("/api/payments/" + captured.paymentId() + "/refund", admin);
@@ -220,10 +204,8 @@ class PaymentsIntegrationTest {
     @Test
     void onlyAnAdminMayRefundAndOnlyWithAToken() {
         String order = newOrder();
-        saga.send(cloudEvent("orders", PaymentMessages.COMMANDS, order, AuthorizePayment.TYPE,
-                new AuthorizePayment(order, "alice", BigDecimal.TEN, "EUR"), newId(), "alice"));
-        saga.send(cloudEvent("orders", PaymentMessages.COMMANDS, order, CapturePayment.TYPE,
-                new CapturePayment(order), newId(), null));
+        saga.send(authorize(order, "alice", BigDecimal.TEN, "EUR"));
+        saga.send(capture(order));
         PaymentCaptured captured = reader.read(awaitReplies(order, 2).get(1), PaymentCaptured.class).data();
 
         HttpResponse<String> byTheCustomer = http.post("/api/payments/" + captured.paymentId() + "/refund",
@@ -243,8 +225,7 @@ class PaymentsIntegrationTest {
         String bob = issuer.customer("bob");
         HttpResponse<String> beforeThePayment = get("/api/payments/orders/" + order, bob);
 
-        saga.send(cloudEvent("orders", PaymentMessages.COMMANDS, order, AuthorizePayment.TYPE,
-                new AuthorizePayment(order, "alice", BigDecimal.TEN, "EUR"), newId(), "alice"));
+        saga.send(authorize(order, "alice", BigDecimal.TEN, "EUR"));
         awaitReplies(order, 1);
         HttpResponse<String> ofAlice = get("/api/payments/orders/" + order, bob);
 
@@ -259,17 +240,14 @@ class PaymentsIntegrationTest {
     void aCaptureTheProviderRefusesIsAnsweredCaptureFailedAndTheHoldStaysUntilVoided() {
         String order = newOrder();
 
-        saga.send(cloudEvent("orders", PaymentMessages.COMMANDS, order, AuthorizePayment.TYPE,
-                new AuthorizePayment(order, "nocapture-carl", BigDecimal.TEN, "EUR"), newId(), "nocapture-carl"));
-        saga.send(cloudEvent("orders", PaymentMessages.COMMANDS, order, CapturePayment.TYPE,
-                new CapturePayment(order), newId(), null));
+        saga.send(authorize(order, "nocapture-carl", BigDecimal.TEN, "EUR"));
+        saga.send(capture(order));
         List<ConsumerRecord<String, byte[]>> replies = awaitReplies(order, 2);
 
         assertThat(reader.read(replies.get(1), PaymentCaptureFailed.class).data())
                 .isEqualTo(new PaymentCaptureFailed(order, "capture refused by issuer"));
         assertThat(ok("/api/payments/orders/" + order).get("status").asString()).isEqualTo("AUTHORIZED");
-        saga.send(cloudEvent("orders", PaymentMessages.COMMANDS, order, VoidPayment.TYPE,
-                new VoidPayment(order, "payment capture failed: capture refused by issuer"), newId(), null));
+        saga.send(voidPayment(order, "payment capture failed: capture refused by issuer"));
         assertThat(awaitReplies(order, 3)).extracting(reader::typeOf).last().isEqualTo(PaymentVoided.TYPE);
         assertThat(ok("/api/payments/orders/" + order).get("status").asString()).isEqualTo("VOIDED");
         assertThat(ledger(order)).containsExactly("AUTHORIZE APPROVED", "CAPTURE DECLINED", "VOID APPROVED");
@@ -280,8 +258,7 @@ class PaymentsIntegrationTest {
         String order = newOrder();
         String customer = CrashAfterTheProvider.CUSTOMERS + "dora";
 
-        saga.send(cloudEvent("orders", PaymentMessages.COMMANDS, order, AuthorizePayment.TYPE,
-                new AuthorizePayment(order, customer, new BigDecimal("49.90"), "EUR"), newId(), customer));
+        saga.send(authorize(order, customer, new BigDecimal("49.90"), "EUR"));
         PaymentAuthorized authorized = reader.read(awaitReplies(order, 1).getFirst(), PaymentAuthorized.class).data();
 
         // the provider was asked twice: the first answer was lost with the rolled-back transaction
@@ -295,8 +272,7 @@ class PaymentsIntegrationTest {
                 .isEqualTo(jdbc.sql("select reference from provider_ledger where order_id = ? and operation = 'AUTHORIZE'")
                         .param(order).query(String.class).single());
         // a later command on the same key closes the window: one authorization reply, then the capture's
-        saga.send(cloudEvent("orders", PaymentMessages.COMMANDS, order, CapturePayment.TYPE,
-                new CapturePayment(order), newId(), null));
+        saga.send(capture(order));
         assertThat(awaitReplies(order, 2)).extracting(reader::typeOf)
                 .containsExactly(PaymentAuthorized.TYPE, PaymentCaptured.TYPE);
         assertThat(ledger(order)).containsExactly("AUTHORIZE APPROVED", "CAPTURE APPROVED");
@@ -306,8 +282,7 @@ class PaymentsIntegrationTest {
     void invalidCommandGoesToTheDeadLetterTopicAtOnce() {
         String order = newOrder();
 
-        saga.send(cloudEvent("orders", PaymentMessages.COMMANDS, order, AuthorizePayment.TYPE,
-                new AuthorizePayment(order, "alice", BigDecimal.TEN, "XYZ"), newId(), "alice"));
+        saga.send(authorize(order, "alice", BigDecimal.TEN, "XYZ"));
 
         await().atMost(PATIENCE).until(() -> saga.records(DEAD_LETTERS, order).size() == 1);
         assertThat(saga.records(PaymentMessages.EVENTS, order)).isEmpty();
@@ -327,10 +302,8 @@ class PaymentsIntegrationTest {
     void unknownMessageTypesAreSkipped() {
         String order = newOrder();
 
-        saga.send(cloudEvent("orders", PaymentMessages.COMMANDS, order, "payments.SomethingNew",
-                Map.of("orderId", order), newId(), null));
-        saga.send(cloudEvent("orders", PaymentMessages.COMMANDS, order, CapturePayment.TYPE,
-                new CapturePayment(order), newId(), null));
+        saga.send(command(order, "payments.SomethingNew", Map.of("orderId", order), null));
+        saga.send(capture(order));
 
         assertThat(awaitReplies(order, 1)).extracting(reader::typeOf).containsExactly(PaymentCaptureFailed.TYPE);
     }
@@ -360,6 +333,27 @@ class PaymentsIntegrationTest {
     private List<String> ledger(String order) {
         return jdbc.sql("select operation || ' ' || outcome from provider_ledger where order_id = ? order by recorded_at")
                 .param(order).query(String.class).list();
+    }
+
+    /** The saga's authorization command; the customer is also the acting customer of the message. */
+    private static ProducerRecord<String, byte[]> authorize(String order, String customer, BigDecimal amount,
+            String currency) {
+        return command(order, AuthorizePayment.TYPE, new AuthorizePayment(order, customer, amount, currency),
+                customer);
+    }
+
+    private static ProducerRecord<String, byte[]> capture(String order) {
+        return command(order, CapturePayment.TYPE, new CapturePayment(order), null);
+    }
+
+    private static ProducerRecord<String, byte[]> voidPayment(String order, String reason) {
+        return command(order, VoidPayment.TYPE, new VoidPayment(order, reason), null);
+    }
+
+    /** A command from the order saga, keyed by the order, with a new message id. */
+    private static ProducerRecord<String, byte[]> command(String order, String type, Object data,
+            @Nullable String customer) {
+        return cloudEvent("orders", PaymentMessages.COMMANDS, order, type, data, newId(), customer);
     }
 
     private List<ConsumerRecord<String, byte[]>> awaitReplies(String order, int count) {
