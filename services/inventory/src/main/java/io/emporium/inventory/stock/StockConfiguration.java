@@ -1,7 +1,7 @@
 package io.emporium.inventory.stock;
 
 import io.emporium.inventory.stock.application.ReservationReplies;
-import io.emporium.inventory.stock.application.Transactions;
+import io.emporium.platform.transaction.Transactions;
 import io.emporium.inventory.stock.application.Warehouse;
 import io.emporium.inventory.stock.model.Reservations;
 import io.emporium.inventory.stock.model.StockLevels;

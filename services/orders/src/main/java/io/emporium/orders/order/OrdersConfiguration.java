@@ -7,13 +7,12 @@ import io.emporium.orders.order.application.IdempotencyKeys;
 import io.emporium.orders.order.application.OrderFulfilment;
 import io.emporium.orders.order.application.Outgoing;
 import io.emporium.orders.order.application.Prices;
-import io.emporium.orders.order.application.Transactions;
+import io.emporium.platform.transaction.Transactions;
 import io.emporium.orders.order.model.OrderEvents;
 import io.emporium.platform.saga.Sagas;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Wires the plain-Java use cases to their adapters. The sagas the service sets aside are listed by the platform's
@@ -25,16 +24,6 @@ class OrdersConfiguration {
     @Bean
     Clock clock() {
         return Clock.systemUTC();
-    }
-
-    @Bean
-    Transactions transactions(TransactionTemplate template) {
-        return new Transactions() {
-            @Override
-            public <T> T inTransaction(java.util.function.Supplier<T> work) {
-                return template.execute(status -> work.get());
-            }
-        };
     }
 
     /** {@code orders.saga.step-timeout}: how long a saga step waits for its participant's reply before it fails. */

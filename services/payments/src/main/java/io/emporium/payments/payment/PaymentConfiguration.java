@@ -5,7 +5,7 @@ import java.time.Clock;
 import io.emporium.payments.payment.application.PaymentProvider;
 import io.emporium.payments.payment.application.PaymentReplies;
 import io.emporium.payments.payment.application.PaymentService;
-import io.emporium.payments.payment.application.Transactions;
+import io.emporium.platform.transaction.Transactions;
 import io.emporium.payments.payment.model.CancelledOrders;
 import io.emporium.payments.payment.model.Payments;
 import org.springframework.context.annotation.Bean;

@@ -4,7 +4,7 @@ import java.time.Clock;
 
 import io.emporium.shipping.shipment.application.ShipmentReplies;
 import io.emporium.shipping.shipment.application.ShipmentService;
-import io.emporium.shipping.shipment.application.Transactions;
+import io.emporium.platform.transaction.Transactions;
 import io.emporium.shipping.shipment.model.CancelledOrders;
 import io.emporium.shipping.shipment.model.Shipments;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;

@@ -14,6 +14,7 @@ import io.emporium.inventory.stock.model.Reservations;
 import io.emporium.inventory.stock.model.Sku;
 import io.emporium.inventory.stock.model.StockLevel;
 import io.emporium.inventory.stock.model.StockLevels;
+import io.emporium.platform.transaction.Transactions;
 
 /**
  * The inventory's use cases: the order saga's reserve, release and commit commands, restocking, and stock queries.

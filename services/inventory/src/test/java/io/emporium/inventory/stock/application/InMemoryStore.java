@@ -14,6 +14,7 @@ import io.emporium.inventory.stock.model.Reservations;
 import io.emporium.inventory.stock.model.Sku;
 import io.emporium.inventory.stock.model.StockLevel;
 import io.emporium.inventory.stock.model.StockLevels;
+import io.emporium.platform.transaction.Transactions;
 
 /**
  * Just enough of a store for unit and slice tests: stock levels and reservations in maps, "transactions" that only

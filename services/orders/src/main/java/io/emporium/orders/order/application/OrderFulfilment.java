@@ -22,6 +22,7 @@ import io.emporium.platform.saga.SagaDefinition;
 import io.emporium.platform.saga.SagaDefinition.Transition;
 import io.emporium.platform.saga.SagaInstance;
 import io.emporium.platform.saga.Sagas;
+import io.emporium.platform.transaction.Transactions;
 
 /**
  * The orders service's use cases: place an order (idempotently), and drive its fulfilment saga on every participant

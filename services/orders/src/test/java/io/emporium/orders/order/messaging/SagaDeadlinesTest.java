@@ -21,7 +21,7 @@ import java.util.function.Supplier;
 import io.emporium.orders.order.application.IdempotencyKeys;
 import io.emporium.orders.order.application.OrderFulfilment;
 import io.emporium.orders.order.application.PlaceOrderCommand;
-import io.emporium.orders.order.application.Transactions;
+import io.emporium.platform.transaction.Transactions;
 import io.emporium.orders.order.model.CustomerId;
 import io.emporium.orders.order.model.Money;
 import io.emporium.orders.order.model.Order;

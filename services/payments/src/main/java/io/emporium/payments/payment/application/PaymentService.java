@@ -12,6 +12,7 @@ import io.emporium.payments.payment.model.Payment;
 import io.emporium.payments.payment.model.PaymentId;
 import io.emporium.payments.payment.model.PaymentStatus;
 import io.emporium.payments.payment.model.Payments;
+import io.emporium.platform.transaction.Transactions;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

@@ -6,6 +6,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.Objects;
 import java.util.Optional;
 
+import io.emporium.platform.transaction.Transactions;
 import io.emporium.shipping.shipment.model.CancelledOrders;
 import io.emporium.shipping.shipment.model.OrderId;
 import io.emporium.shipping.shipment.model.Shipment;
