@@ -15,8 +15,8 @@ import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 class PlainJavaPackagesTest {
 
     @ArchTest
-    static final ArchRule portsForUseCasesArePlainJava = classes()
-            .that().resideInAnyPackage("io.emporium.platform.transaction")
+    static final ArchRule packagesForModelAndUseCasesArePlainJava = classes()
+            .that().resideInAnyPackage("io.emporium.platform.transaction", "io.emporium.platform.paging")
             .should().onlyDependOnClassesThat().resideInAnyPackage("java..", "org.jspecify..",
-                    "io.emporium.platform.transaction");
+                    "io.emporium.platform.transaction", "io.emporium.platform.paging");
 }

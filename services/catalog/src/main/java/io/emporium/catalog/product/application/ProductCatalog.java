@@ -5,13 +5,13 @@ import java.util.Objects;
 import java.util.Optional;
 
 import io.emporium.catalog.product.model.CategorySummary;
-import io.emporium.catalog.product.model.Page;
-import io.emporium.catalog.product.model.Paging;
 import io.emporium.catalog.product.model.Product;
 import io.emporium.catalog.product.model.ProductFilter;
 import io.emporium.catalog.product.model.ProductId;
 import io.emporium.catalog.product.model.Products;
 import io.emporium.catalog.product.model.Sku;
+import io.emporium.platform.paging.Page;
+import io.emporium.platform.paging.Paging;
 
 /** What shoppers (and other services) can ask the catalog. Read-only; every method is safe to call concurrently. */
 public class ProductCatalog {

@@ -3,6 +3,9 @@ package io.emporium.catalog.product.model;
 import java.util.List;
 import java.util.Optional;
 
+import io.emporium.platform.paging.Page;
+import io.emporium.platform.paging.Paging;
+
 /** All products of the catalog. */
 public interface Products {
 

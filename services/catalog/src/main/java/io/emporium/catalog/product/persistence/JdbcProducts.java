@@ -10,13 +10,13 @@ import java.util.Optional;
 import io.emporium.catalog.product.model.Category;
 import io.emporium.catalog.product.model.CategorySummary;
 import io.emporium.catalog.product.model.Money;
-import io.emporium.catalog.product.model.Page;
-import io.emporium.catalog.product.model.Paging;
 import io.emporium.catalog.product.model.Product;
 import io.emporium.catalog.product.model.ProductFilter;
 import io.emporium.catalog.product.model.ProductId;
 import io.emporium.catalog.product.model.Products;
 import io.emporium.catalog.product.model.Sku;
+import io.emporium.platform.paging.Page;
+import io.emporium.platform.paging.Paging;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 

@@ -6,7 +6,6 @@ import java.util.function.Function;
 
 import io.emporium.catalog.product.application.ProductCatalog;
 import io.emporium.catalog.product.model.Category;
-import io.emporium.catalog.product.model.Paging;
 import io.emporium.catalog.product.model.Product;
 import io.emporium.catalog.product.model.ProductFilter;
 import io.emporium.catalog.product.model.ProductId;
@@ -14,6 +13,7 @@ import io.emporium.catalog.product.model.SearchText;
 import io.emporium.catalog.product.model.Sku;
 import io.emporium.catalog.product.stale.StaleReads;
 import io.emporium.catalog.product.stale.StaleReads.Answer;
+import io.emporium.platform.paging.Paging;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.Pattern;

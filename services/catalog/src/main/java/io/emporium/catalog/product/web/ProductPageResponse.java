@@ -2,8 +2,8 @@ package io.emporium.catalog.product.web;
 
 import java.util.List;
 
-import io.emporium.catalog.product.model.Page;
 import io.emporium.catalog.product.model.Product;
+import io.emporium.platform.paging.Page;
 
 /** A page of products: {@code {"content": [...], "page": {"number", "size", "totalElements", "totalPages"}}}. */
 record ProductPageResponse(List<ProductResponse> content, PageMetadata page) {

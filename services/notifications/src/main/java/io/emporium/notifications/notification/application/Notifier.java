@@ -10,8 +10,8 @@ import io.emporium.notifications.notification.model.Notification;
 import io.emporium.notifications.notification.model.Notifications;
 import io.emporium.notifications.notification.model.OrderId;
 import io.emporium.notifications.notification.model.OrderNews;
-import io.emporium.notifications.notification.model.Page;
-import io.emporium.notifications.notification.model.Paging;
+import io.emporium.platform.paging.Page;
+import io.emporium.platform.paging.Paging;
 
 /** Tells customers about their orders (by e-mail, simulated: the notification is recorded, not mailed). */
 public class Notifier {

@@ -2,6 +2,9 @@ package io.emporium.notifications.notification.model;
 
 import java.util.List;
 
+import io.emporium.platform.paging.Page;
+import io.emporium.platform.paging.Paging;
+
 /** Every notification sent. */
 public interface Notifications {
 

@@ -3,7 +3,7 @@ package io.emporium.notifications.notification.web;
 import java.util.List;
 
 import io.emporium.notifications.notification.model.Notification;
-import io.emporium.notifications.notification.model.Page;
+import io.emporium.platform.paging.Page;
 
 /** A page of notifications: {@code {"content": [...], "page": {"number", "size", "totalElements", "totalPages"}}}. */
 record NotificationPageResponse(List<NotificationResponse> content, PageMetadata page) {

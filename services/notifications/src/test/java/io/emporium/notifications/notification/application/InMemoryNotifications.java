@@ -8,8 +8,8 @@ import io.emporium.notifications.notification.model.CustomerId;
 import io.emporium.notifications.notification.model.Notification;
 import io.emporium.notifications.notification.model.Notifications;
 import io.emporium.notifications.notification.model.OrderId;
-import io.emporium.notifications.notification.model.Page;
-import io.emporium.notifications.notification.model.Paging;
+import io.emporium.platform.paging.Page;
+import io.emporium.platform.paging.Paging;
 
 /** Just enough of a repository for unit and slice tests: a list, in the order notifications were recorded. */
 public final class InMemoryNotifications implements Notifications {

@@ -9,7 +9,7 @@ import io.emporium.notifications.notification.model.CustomerId;
 import io.emporium.notifications.notification.model.NotificationKind;
 import io.emporium.notifications.notification.model.OrderId;
 import io.emporium.notifications.notification.model.OrderNews;
-import io.emporium.notifications.notification.model.Paging;
+import io.emporium.platform.paging.Paging;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;

@@ -1,4 +1,4 @@
-package io.emporium.catalog.product.model;
+package io.emporium.platform.paging;
 
 import java.util.List;
 

@@ -1,4 +1,4 @@
-package io.emporium.notifications.notification.model;
+package io.emporium.platform.paging;
 
 /** Which page of a result to return: a zero-based page number and a page size of 1 to {@value #MAX_SIZE}. */
 public record Paging(int number, int size) {

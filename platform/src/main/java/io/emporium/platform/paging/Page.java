@@ -1,4 +1,4 @@
-package io.emporium.notifications.notification.model;
+package io.emporium.platform.paging;
 
 import java.util.List;
 import java.util.Objects;
