@@ -20,7 +20,11 @@ public final class PaymentMessages {
     private PaymentMessages() {
     }
 
-    /** Reserve the amount on the customer's means of payment. Answered by {@link PaymentAuthorized} or {@link PaymentDeclined}. */
+    /**
+     * Reserve the amount on the customer's means of payment. Answered by {@link PaymentAuthorized} or
+     * {@link PaymentDeclined}. {@code customerId}: who pays, as
+     * {@link io.emporium.customers.api.CustomerIds} states it.
+     */
     public record AuthorizePayment(String orderId, String customerId, BigDecimal amount, String currency) {
         public static final String TYPE = "payments.AuthorizePayment";
     }

@@ -21,7 +21,10 @@ public final class ShippingMessages {
     public record Line(String sku, int quantity) {
     }
 
-    /** Schedule the shipment of an order. Answered by {@link ShipmentCreated} or {@link ShipmentRejected}. */
+    /**
+     * Schedule the shipment of an order. Answered by {@link ShipmentCreated} or {@link ShipmentRejected}.
+     * {@code customerId}: who receives it, as {@link io.emporium.customers.api.CustomerIds} states it.
+     */
     public record CreateShipment(String orderId, String customerId, List<Line> lines) {
         public static final String TYPE = "shipping.CreateShipment";
     }

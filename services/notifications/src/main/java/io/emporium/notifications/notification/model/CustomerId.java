@@ -1,18 +1,20 @@
 package io.emporium.notifications.notification.model;
 
-import java.util.Objects;
-import java.util.regex.Pattern;
+import io.emporium.customers.api.CustomerIds;
 
-/** Identity of a customer, assigned by the identity service: 1 to 100 characters without whitespace. */
+/**
+ * Whom a notification is for: a customer id as {@link CustomerIds} states it for every service (the identity service's user name). A
+ * type of this service's own, so that its model cannot take any other string for a customer.
+ */
 public record CustomerId(String value) {
 
-    public static final String FORMAT = "\\S{1,100}";
-    private static final Pattern PATTERN = Pattern.compile(FORMAT);
+    /** {@link CustomerIds#FORMAT}, for bean validation of what the service's API accepts. */
+    public static final String FORMAT = CustomerIds.FORMAT;
 
+    /** @throws IllegalArgumentException if {@code value} is not a customer id (null included) */
     public CustomerId {
-        Objects.requireNonNull(value, "value");
-        if (!PATTERN.matcher(value).matches()) {
-            throw new IllegalArgumentException("A customer id must match " + FORMAT + ", got '" + value + "'");
+        if (!CustomerIds.isValid(value)) {
+            throw new IllegalArgumentException("customer id must match " + FORMAT + ": " + value);
         }
     }
 

@@ -62,9 +62,9 @@ class OrderNewsTest {
     }
 
     @Test
-    void customerIdsAreLimitedTo100CharactersAndOrderIdsTo64() {
-        assertThat(new CustomerId("c".repeat(100)).value()).hasSize(100);
-        assertThatIllegalArgumentException().isThrownBy(() -> new CustomerId("c".repeat(101)));
+    void customerIdsAreLimitedTo50CharactersAndOrderIdsTo64() {
+        assertThat(new CustomerId("c".repeat(50)).value()).hasSize(50);
+        assertThatIllegalArgumentException().isThrownBy(() -> new CustomerId("c".repeat(51)));
         assertThat(new OrderId("3f2504e0-4f89-11d3-9a0c-0305e82c3301").value()).hasSize(36);
         assertThatIllegalArgumentException().isThrownBy(() -> new OrderId("o".repeat(65)));
         assertThatIllegalArgumentException().isThrownBy(() -> new OrderId("order 1"));

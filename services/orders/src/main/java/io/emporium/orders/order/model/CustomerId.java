@@ -1,15 +1,19 @@
 package io.emporium.orders.order.model;
 
-import java.util.regex.Pattern;
+import io.emporium.customers.api.CustomerIds;
 
-/** Who placed an order: 1-64 characters of letters, digits, '.', '_' and '-'. */
+/**
+ * Who placed an order: a customer id as {@link CustomerIds} states it for every service (the identity service's user name). A
+ * type of this service's own, so that its model cannot take any other string for a customer.
+ */
 public record CustomerId(String value) {
 
-    public static final String FORMAT = "[A-Za-z0-9._-]{1,64}";
-    private static final Pattern PATTERN = Pattern.compile(FORMAT);
+    /** {@link CustomerIds#FORMAT}, for bean validation of what the service's API accepts. */
+    public static final String FORMAT = CustomerIds.FORMAT;
 
+    /** @throws IllegalArgumentException if {@code value} is not a customer id (null included) */
     public CustomerId {
-        if (value == null || !PATTERN.matcher(value).matches()) {
+        if (!CustomerIds.isValid(value)) {
             throw new IllegalArgumentException("customer id must match " + FORMAT + ": " + value);
         }
     }

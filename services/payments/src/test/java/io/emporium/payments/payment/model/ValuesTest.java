@@ -25,9 +25,9 @@ class ValuesTest {
     }
 
     @Test
-    void idsAreLimitedTo64Characters() {
-        assertThat(new CustomerId("c".repeat(64)).value()).hasSize(64);
-        assertThatIllegalArgumentException().isThrownBy(() -> new CustomerId("c".repeat(65)));
+    void customerIdsAreLimitedTo50CharactersAndOrderIdsTo64() {
+        assertThat(new CustomerId("c".repeat(50)).value()).hasSize(50);
+        assertThatIllegalArgumentException().isThrownBy(() -> new CustomerId("c".repeat(51)));
         assertThatIllegalArgumentException().isThrownBy(() -> new OrderId("o".repeat(65)));
         assertThatIllegalArgumentException().isThrownBy(() -> new CustomerId(null));
     }

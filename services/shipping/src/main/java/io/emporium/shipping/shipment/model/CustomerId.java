@@ -1,17 +1,17 @@
 package io.emporium.shipping.shipment.model;
 
-import java.util.regex.Pattern;
+import io.emporium.customers.api.CustomerIds;
 
-/** Who receives the parcel: 1-64 letters, digits, '.', '_' or '-' (the orders service's format). */
+/**
+ * Who receives the parcel: a customer id as {@link CustomerIds} states it for every service (the identity service's user name). A
+ * type of this service's own, so that its model cannot take any other string for a customer.
+ */
 public record CustomerId(String value) {
 
-    public static final String FORMAT = "[A-Za-z0-9._-]{1,64}";
-    private static final Pattern PATTERN = Pattern.compile(FORMAT);
-
-    /** @throws IllegalArgumentException if {@code value} does not match {@link #FORMAT} */
+    /** @throws IllegalArgumentException if {@code value} is not a customer id (null included) */
     public CustomerId {
-        if (value == null || !PATTERN.matcher(value).matches()) {
-            throw new IllegalArgumentException("customer id must match " + FORMAT + ": " + value);
+        if (!CustomerIds.isValid(value)) {
+            throw new IllegalArgumentException("customer id must match " + CustomerIds.FORMAT + ": " + value);
         }
     }
 
