@@ -14,6 +14,7 @@ import io.emporium.catalog.product.model.Sku;
 import io.emporium.catalog.product.stale.StaleReads;
 import io.emporium.catalog.product.stale.StaleReads.Answer;
 import io.emporium.platform.paging.Paging;
+import io.emporium.platform.web.NotFound;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.Pattern;
@@ -66,14 +67,14 @@ class ProductController {
     ResponseEntity<ProductResponse> product(@PathVariable @Positive long id) {
         Answer<Optional<Product>> answer = reads.read("products/" + id, () -> catalog.product(new ProductId(id)));
         return respond(answer, product -> product.map(ProductResponse::of)
-                .orElseThrow(() -> staleMarked(ProductNotFound.withId(id), answer)));
+                .orElseThrow(() -> staleMarked(NotFound.of("product", "with id " + id), answer)));
     }
 
     @GetMapping("/products/sku/{sku}")
     ResponseEntity<ProductResponse> productBySku(@PathVariable @Pattern(regexp = Sku.FORMAT) String sku) {
         Answer<Optional<Product>> answer = reads.read("products/sku/" + sku, () -> catalog.product(new Sku(sku)));
         return respond(answer, product -> product.map(ProductResponse::of)
-                .orElseThrow(() -> staleMarked(ProductNotFound.withSku(sku), answer)));
+                .orElseThrow(() -> staleMarked(NotFound.of("product", "with SKU " + sku), answer)));
     }
 
     @GetMapping("/categories")
@@ -86,7 +87,7 @@ class ProductController {
         return ResponseEntity.ok().headers(staleHeaders(answer)).body(body.apply(answer.value()));
     }
 
-    private static ProductNotFound staleMarked(ProductNotFound notFound, Answer<?> answer) {
+    private static NotFound staleMarked(NotFound notFound, Answer<?> answer) {
         notFound.getHeaders().addAll(staleHeaders(answer));
         return notFound;
     }

@@ -2,6 +2,7 @@ package io.emporium.inventory.stock.web;
 
 import io.emporium.inventory.stock.application.Warehouse;
 import io.emporium.inventory.stock.model.OrderId;
+import io.emporium.platform.web.NotFound;
 import jakarta.validation.constraints.Pattern;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -25,6 +26,6 @@ class ReservationController {
     @GetMapping("/{orderId}")
     ReservationResponse reservation(@PathVariable @Pattern(regexp = OrderId.FORMAT) String orderId) {
         return warehouse.reservation(new OrderId(orderId)).map(ReservationResponse::of)
-                .orElseThrow(() -> NotFound.reservation(orderId));
+                .orElseThrow(() -> NotFound.of("reservation", "for order " + orderId));
     }
 }

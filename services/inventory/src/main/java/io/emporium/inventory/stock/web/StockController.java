@@ -5,6 +5,7 @@ import java.util.List;
 import io.emporium.inventory.stock.application.RestockCommand;
 import io.emporium.inventory.stock.application.Warehouse;
 import io.emporium.inventory.stock.model.Sku;
+import io.emporium.platform.web.NotFound;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
@@ -36,7 +37,8 @@ class StockController {
 
     @GetMapping("/{sku}")
     StockResponse stock(@PathVariable @Pattern(regexp = Sku.FORMAT) String sku) {
-        return warehouse.stock(new Sku(sku)).map(StockResponse::of).orElseThrow(() -> NotFound.stock(sku));
+        return warehouse.stock(new Sku(sku)).map(StockResponse::of)
+                .orElseThrow(() -> NotFound.of("stock", "of SKU " + sku));
     }
 
     /** The stock of the known ones among 1 to 100 comma-separated skus, in sku order; unknown skus are left out. */
@@ -54,6 +56,6 @@ class StockController {
     StockResponse restock(@PathVariable @Pattern(regexp = Sku.FORMAT) String sku,
             @RequestBody @Valid RestockRequest request) {
         return warehouse.restock(new RestockCommand(new Sku(sku), request.available())).map(StockResponse::of)
-                .orElseThrow(() -> NotFound.stock(sku));
+                .orElseThrow(() -> NotFound.of("stock", "of SKU " + sku));
     }
 }

@@ -10,6 +10,7 @@ import io.emporium.orders.order.model.CustomerId;
 import io.emporium.orders.readmodel.application.OrderQueries;
 import io.emporium.orders.readmodel.model.OrderView;
 import io.emporium.platform.security.Caller;
+import io.emporium.platform.web.NotFound;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -74,7 +75,7 @@ class OrderController {
     @GetMapping("/{id}")
     OrderResponse order(@PathVariable UUID id, Caller caller) {
         return queries.order(id).filter(view -> caller.mayActFor(view.customerId())).map(OrderResponse::of)
-                .orElseThrow(() -> new OrderNotFound(id));
+                .orElseThrow(() -> NotFound.of("order", "with id " + id));
     }
 
     /** The caller's orders, newest first; an admin may name any customer. */

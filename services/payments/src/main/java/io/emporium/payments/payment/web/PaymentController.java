@@ -10,6 +10,7 @@ import io.emporium.payments.payment.model.Payment;
 import io.emporium.payments.payment.model.PaymentId;
 import io.emporium.payments.payment.web.PaymentAudit.Outcome;
 import io.emporium.platform.security.Caller;
+import io.emporium.platform.web.NotFound;
 import jakarta.validation.constraints.Pattern;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -43,12 +44,12 @@ class PaymentController {
         Optional<Payment> found = payments.paymentOf(order);
         if (found.isEmpty()) {
             PaymentAudit.record(PaymentAudit.READ, Outcome.NOT_FOUND, caller.subject(), null, order);
-            throw PaymentNotFound.forOrder(orderId);
+            throw NotFound.of("payment", "for order " + orderId);
         }
         Payment payment = found.get();
         if (!caller.mayActFor(payment.customerId().value())) {
             PaymentAudit.record(PaymentAudit.READ, Outcome.DENIED, caller.subject(), payment.id(), order);
-            throw PaymentNotFound.forOrder(orderId);
+            throw NotFound.of("payment", "for order " + orderId);
         }
         PaymentAudit.record(PaymentAudit.READ, Outcome.SUCCESS, caller.subject(), payment.id(), order);
         return PaymentResponse.of(payment);
@@ -72,7 +73,7 @@ class PaymentController {
         }
         if (refunded.isEmpty()) {
             PaymentAudit.record(PaymentAudit.REFUND, Outcome.NOT_FOUND, caller.subject(), id, null);
-            throw PaymentNotFound.withId(paymentId);
+            throw NotFound.of("payment", "with id " + paymentId);
         }
         PaymentAudit.record(PaymentAudit.REFUND, Outcome.SUCCESS, caller.subject(), id, refunded.get().orderId());
         return PaymentResponse.of(refunded.get());

@@ -1,6 +1,7 @@
 package io.emporium.shipping.shipment.web;
 
 import io.emporium.platform.security.Caller;
+import io.emporium.platform.web.NotFound;
 import io.emporium.shipping.shipment.application.ShipmentService;
 import io.emporium.shipping.shipment.model.OrderId;
 import jakarta.validation.constraints.Pattern;
@@ -34,6 +35,6 @@ class ShipmentController {
         return shipments.shipmentOf(new OrderId(orderId))
                 .filter(shipment -> caller.mayActFor(shipment.customerId().value()))
                 .map(ShipmentResponse::of)
-                .orElseThrow(() -> new ShipmentNotFound(orderId));
+                .orElseThrow(() -> NotFound.of("shipment", "for order " + orderId));
     }
 }
