@@ -2,12 +2,12 @@ package io.emporium.payments.payment;
 
 import java.time.Clock;
 
+import io.emporium.payments.payment.application.Cashier;
 import io.emporium.payments.payment.application.PaymentProvider;
 import io.emporium.payments.payment.application.PaymentReplies;
-import io.emporium.payments.payment.application.PaymentService;
-import io.emporium.platform.transaction.Transactions;
 import io.emporium.payments.payment.model.CancelledOrders;
 import io.emporium.payments.payment.model.Payments;
+import io.emporium.platform.transaction.Transactions;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -21,8 +21,8 @@ class PaymentConfiguration {
     }
 
     @Bean
-    PaymentService paymentService(Payments payments, CancelledOrders cancelledOrders, PaymentProvider provider,
+    Cashier cashier(Payments payments, CancelledOrders cancelledOrders, PaymentProvider provider,
             PaymentReplies replies, Transactions transactions, Clock clock) {
-        return new PaymentService(payments, cancelledOrders, provider, replies, transactions, clock);
+        return new Cashier(payments, cancelledOrders, provider, replies, transactions, clock);
     }
 }

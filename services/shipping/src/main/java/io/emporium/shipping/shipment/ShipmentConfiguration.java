@@ -2,9 +2,9 @@ package io.emporium.shipping.shipment;
 
 import java.time.Clock;
 
-import io.emporium.shipping.shipment.application.ShipmentReplies;
-import io.emporium.shipping.shipment.application.ShipmentService;
 import io.emporium.platform.transaction.Transactions;
+import io.emporium.shipping.shipment.application.ShipmentReplies;
+import io.emporium.shipping.shipment.application.ShippingDesk;
 import io.emporium.shipping.shipment.model.CancelledOrders;
 import io.emporium.shipping.shipment.model.Shipments;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -22,8 +22,8 @@ class ShipmentConfiguration {
     }
 
     @Bean
-    ShipmentService shipmentService(Shipments shipments, CancelledOrders cancelledOrders, ShippingProperties properties,
+    ShippingDesk shippingDesk(Shipments shipments, CancelledOrders cancelledOrders, ShippingProperties properties,
             ShipmentReplies replies, Transactions transactions, Clock clock) {
-        return new ShipmentService(shipments, cancelledOrders, properties.rules(), replies, transactions, clock);
+        return new ShippingDesk(shipments, cancelledOrders, properties.rules(), replies, transactions, clock);
     }
 }

@@ -7,7 +7,7 @@ import io.emporium.payments.api.PaymentMessages.AuthorizePayment;
 import io.emporium.payments.api.PaymentMessages.CapturePayment;
 import io.emporium.payments.api.PaymentMessages.VoidPayment;
 import io.emporium.payments.payment.application.AuthorizePaymentCommand;
-import io.emporium.payments.payment.application.PaymentService;
+import io.emporium.payments.payment.application.Cashier;
 import io.emporium.payments.payment.model.CustomerId;
 import io.emporium.payments.payment.model.Money;
 import io.emporium.payments.payment.model.OrderId;
@@ -33,16 +33,16 @@ class PaymentMessagingConfiguration {
      * or malformed ids, amount or currency) goes to {@code payments.commands.DLT} at once.
      */
     @Bean
-    MessageHandlers paymentCommands(PaymentService payments) {
+    MessageHandlers paymentCommands(Cashier cashier) {
         return MessageHandlers.consumer("payments").topics(PaymentMessages.COMMANDS)
             .on(AuthorizePayment.class, c -> new AuthorizePaymentCommand(new OrderId(c.orderId()),
-                    new CustomerId(c.customerId()), Money.of(c.amount(), c.currency())), payments::authorize)
+                    new CustomerId(c.customerId()), Money.of(c.amount(), c.currency())), cashier::authorize)
             .on(VoidPayment.class, message -> {
                 OrderId orderId = message.convert(c -> new OrderId(c.orderId()));
                 String reason = Objects.requireNonNullElse(message.data().reason(), "(no reason given)");
-                return () -> payments.voidPayment(orderId, reason);
+                return () -> cashier.voidPayment(orderId, reason);
             })
-            .on(CapturePayment.class, c -> new OrderId(c.orderId()), payments::capture)
+            .on(CapturePayment.class, c -> new OrderId(c.orderId()), cashier::capture)
             .build();
     }
 }

@@ -3,7 +3,7 @@ package io.emporium.payments.payment.web;
 import java.util.Optional;
 import java.util.UUID;
 
-import io.emporium.payments.payment.application.PaymentService;
+import io.emporium.payments.payment.application.Cashier;
 import io.emporium.payments.payment.model.IllegalPaymentTransition;
 import io.emporium.payments.payment.model.OrderId;
 import io.emporium.payments.payment.model.Payment;
@@ -27,10 +27,10 @@ import org.springframework.web.bind.annotation.RestController;
 @RequestMapping("/api/payments")
 class PaymentController {
 
-    private final PaymentService payments;
+    private final Cashier cashier;
 
-    PaymentController(PaymentService payments) {
-        this.payments = payments;
+    PaymentController(Cashier cashier) {
+        this.cashier = cashier;
     }
 
     /**
@@ -41,7 +41,7 @@ class PaymentController {
     @GetMapping("/orders/{orderId}")
     PaymentResponse paymentOfOrder(@PathVariable @Pattern(regexp = OrderId.FORMAT) String orderId, Caller caller) {
         OrderId order = new OrderId(orderId);
-        Optional<Payment> found = payments.paymentOf(order);
+        Optional<Payment> found = cashier.paymentOf(order);
         if (found.isEmpty()) {
             PaymentAudit.record(PaymentAudit.READ, Outcome.NOT_FOUND, caller.subject(), null, order);
             throw NotFound.of("payment", "for order " + orderId);
@@ -65,7 +65,7 @@ class PaymentController {
         PaymentId id = new PaymentId(paymentId);
         Optional<Payment> refunded;
         try {
-            refunded = payments.refund(id);
+            refunded = cashier.refund(id);
         }
         catch (IllegalPaymentTransition ex) {
             PaymentAudit.record(PaymentAudit.REFUND, Outcome.CONFLICT, caller.subject(), ex.paymentId(), ex.orderId());

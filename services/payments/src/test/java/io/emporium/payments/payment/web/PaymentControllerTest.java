@@ -7,9 +7,9 @@ import java.time.ZoneOffset;
 import java.util.List;
 
 import io.emporium.payments.payment.application.AuthorizePaymentCommand;
+import io.emporium.payments.payment.application.Cashier;
 import io.emporium.payments.payment.application.DirectTransactions;
 import io.emporium.payments.payment.application.InMemoryPayments;
-import io.emporium.payments.payment.application.PaymentService;
 import io.emporium.payments.payment.application.RecordingProvider;
 import io.emporium.payments.payment.application.RecordingReplies;
 import io.emporium.payments.payment.model.CustomerId;
@@ -49,13 +49,13 @@ class PaymentControllerTest {
     private static final TestIssuer issuer = TestIssuer.shared();
 
     private final MockMvcTester mvc;
-    private final PaymentService service;
+    private final Cashier service;
     private final String aliceToken = issuer.customer("alice");
     private final String alice = "Bearer " + aliceToken;
     private final String bob = "Bearer " + issuer.customer("bob");
     private final String admin = "Bearer " + issuer.admin();
 
-    PaymentControllerTest(MockMvcTester mvc, PaymentService service) {
+    PaymentControllerTest(MockMvcTester mvc, Cashier service) {
         this.mvc = mvc;
         this.service = service;
     }
@@ -266,12 +266,12 @@ class PaymentControllerTest {
     }
 
     @TestConfiguration(proxyBeanMethods = false)
-    static class InMemoryPaymentService {
+    static class InMemoryCashier {
 
         @Bean
-        PaymentService paymentService() {
+        Cashier cashier() {
             InMemoryPayments payments = new InMemoryPayments();
-            return new PaymentService(payments, payments, new RecordingProvider(), new RecordingReplies(),
+            return new Cashier(payments, payments, new RecordingProvider(), new RecordingReplies(),
                     new DirectTransactions(), Clock.fixed(NOW, ZoneOffset.UTC));
         }
     }

@@ -8,7 +8,7 @@ import io.emporium.shipping.api.ShippingMessages;
 import io.emporium.shipping.api.ShippingMessages.CancelShipment;
 import io.emporium.shipping.api.ShippingMessages.CreateShipment;
 import io.emporium.shipping.shipment.application.CreateShipmentCommand;
-import io.emporium.shipping.shipment.application.ShipmentService;
+import io.emporium.shipping.shipment.application.ShippingDesk;
 import io.emporium.shipping.shipment.model.CustomerId;
 import io.emporium.shipping.shipment.model.OrderId;
 import io.emporium.shipping.shipment.model.ShipmentLine;
@@ -32,16 +32,16 @@ class ShippingMessagingConfiguration {
      * or malformed ids, no lines, a malformed SKU or a quantity below 1) goes to {@code shipping.commands.DLT} at once.
      */
     @Bean
-    MessageHandlers shipmentCommands(ShipmentService shipments) {
+    MessageHandlers shipmentCommands(ShippingDesk desk) {
         return MessageHandlers.consumer("shipping").topics(ShippingMessages.COMMANDS)
             .on(CreateShipment.class, c -> new CreateShipmentCommand(new OrderId(c.orderId()),
                     new CustomerId(c.customerId()),
                     c.lines().stream().map(line -> new ShipmentLine(line.sku(), line.quantity())).toList()),
-                    shipments::create)
+                    desk::create)
             .on(CancelShipment.class, message -> {
                 OrderId orderId = message.convert(c -> new OrderId(c.orderId()));
                 String reason = Objects.requireNonNullElse(message.data().reason(), "(no reason given)");
-                return () -> shipments.cancel(orderId, reason);
+                return () -> desk.cancel(orderId, reason);
             })
             .build();
     }

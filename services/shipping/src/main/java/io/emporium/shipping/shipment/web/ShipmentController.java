@@ -2,7 +2,7 @@ package io.emporium.shipping.shipment.web;
 
 import io.emporium.platform.security.Caller;
 import io.emporium.platform.web.NotFound;
-import io.emporium.shipping.shipment.application.ShipmentService;
+import io.emporium.shipping.shipment.application.ShippingDesk;
 import io.emporium.shipping.shipment.model.OrderId;
 import jakarta.validation.constraints.Pattern;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -19,10 +19,10 @@ import org.springframework.web.bind.annotation.RestController;
 @RequestMapping("/api/shipping")
 class ShipmentController {
 
-    private final ShipmentService shipments;
+    private final ShippingDesk desk;
 
-    ShipmentController(ShipmentService shipments) {
-        this.shipments = shipments;
+    ShipmentController(ShippingDesk desk) {
+        this.desk = desk;
     }
 
     /**
@@ -32,7 +32,7 @@ class ShipmentController {
      */
     @GetMapping("/orders/{orderId}")
     ShipmentResponse shipmentOfOrder(@PathVariable @Pattern(regexp = OrderId.FORMAT) String orderId, Caller caller) {
-        return shipments.shipmentOf(new OrderId(orderId))
+        return desk.shipmentOf(new OrderId(orderId))
                 .filter(shipment -> caller.mayActFor(shipment.customerId().value()))
                 .map(ShipmentResponse::of)
                 .orElseThrow(() -> NotFound.of("shipment", "for order " + orderId));

@@ -11,7 +11,7 @@ import io.emporium.shipping.shipment.application.CreateShipmentCommand;
 import io.emporium.shipping.shipment.application.DirectTransactions;
 import io.emporium.shipping.shipment.application.InMemoryShipments;
 import io.emporium.shipping.shipment.application.RecordingReplies;
-import io.emporium.shipping.shipment.application.ShipmentService;
+import io.emporium.shipping.shipment.application.ShippingDesk;
 import io.emporium.shipping.shipment.model.CustomerId;
 import io.emporium.shipping.shipment.model.OrderId;
 import io.emporium.shipping.shipment.model.ShipmentLine;
@@ -39,12 +39,12 @@ class ShipmentControllerTest {
     private static final TestIssuer issuer = TestIssuer.shared();
 
     private final MockMvcTester mvc;
-    private final ShipmentService service;
+    private final ShippingDesk service;
     private final String alice = "Bearer " + issuer.customer("alice");
     private final String bob = "Bearer " + issuer.customer("bob");
     private final String admin = "Bearer " + issuer.admin();
 
-    ShipmentControllerTest(MockMvcTester mvc, ShipmentService service) {
+    ShipmentControllerTest(MockMvcTester mvc, ShippingDesk service) {
         this.mvc = mvc;
         this.service = service;
     }
@@ -131,12 +131,12 @@ class ShipmentControllerTest {
     }
 
     @TestConfiguration(proxyBeanMethods = false)
-    static class InMemoryShipmentService {
+    static class InMemoryShippingDesk {
 
         @Bean
-        ShipmentService shipmentService() {
+        ShippingDesk shippingDesk() {
             InMemoryShipments shipments = new InMemoryShipments();
-            return new ShipmentService(shipments, shipments, new ShippingRules(50, "unshippable-"),
+            return new ShippingDesk(shipments, shipments, new ShippingRules(50, "unshippable-"),
                     new RecordingReplies(), new DirectTransactions(), Clock.fixed(NOW, ZoneOffset.UTC));
         }
     }

@@ -18,7 +18,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The shipping use cases: the order saga's commands (create, cancel) and reading a shipment.
+ * The shipping use cases, at the shipping desk: the order saga's commands (create, cancel) and reading a shipment.
  *
  * <p>Every saga command is idempotent per order and always answered through {@link ShipmentReplies}, in the same
  * transaction as its effect: repeating a command changes nothing and answers what the first one did. Commands about
@@ -26,12 +26,12 @@ import org.slf4j.LoggerFactory;
  * cannot both take effect. A compensation may arrive before the command it compensates: a cancellation without a
  * shipment is remembered, and the late creation is rejected with {@value #ORDER_ALREADY_CANCELLED}.
  */
-public class ShipmentService {
+public class ShippingDesk {
 
     /** The rejection reason of a creation that arrives after its order's shipment was cancelled. */
     public static final String ORDER_ALREADY_CANCELLED = "order already cancelled";
 
-    private static final Logger log = LoggerFactory.getLogger(ShipmentService.class);
+    private static final Logger log = LoggerFactory.getLogger(ShippingDesk.class);
 
     private final Shipments shipments;
     private final CancelledOrders cancelledOrders;
@@ -40,7 +40,7 @@ public class ShipmentService {
     private final Transactions transactions;
     private final Clock clock;
 
-    public ShipmentService(Shipments shipments, CancelledOrders cancelledOrders, ShippingRules rules,
+    public ShippingDesk(Shipments shipments, CancelledOrders cancelledOrders, ShippingRules rules,
             ShipmentReplies replies, Transactions transactions, Clock clock) {
         this.shipments = Objects.requireNonNull(shipments, "shipments");
         this.cancelledOrders = Objects.requireNonNull(cancelledOrders, "cancelledOrders");

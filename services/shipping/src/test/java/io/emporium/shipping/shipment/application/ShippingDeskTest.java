@@ -18,14 +18,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
 
 /** The shipping use cases over in-memory stores: effects, replies, idempotency and out-of-order compensations. */
-class ShipmentServiceTest {
+class ShippingDeskTest {
 
     private static final OrderId ORDER = new OrderId("order-1");
     private static final Instant NOW = Instant.parse("2026-01-01T10:00:00.123456789Z");
 
     private final InMemoryShipments shipments = new InMemoryShipments();
     private final RecordingReplies replies = new RecordingReplies();
-    private final ShipmentService service = new ShipmentService(shipments, shipments, new ShippingRules(50, "unshippable-"),
+    private final ShippingDesk service = new ShippingDesk(shipments, shipments, new ShippingRules(50, "unshippable-"),
             replies, new DirectTransactions(), Clock.fixed(NOW, ZoneOffset.UTC));
 
     @Test

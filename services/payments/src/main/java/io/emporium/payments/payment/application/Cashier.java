@@ -17,7 +17,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The payment use cases: the order saga's commands (authorize, void, capture) and the admin's refund.
+ * The payment use cases, at the cashier: the order saga's commands (authorize, void, capture) and the admin's refund.
  *
  * <p>Every saga command is idempotent per order and always answered through {@link PaymentReplies}, in the same
  * transaction as its effect: repeating a command changes nothing and answers what the first one did. Commands about
@@ -28,12 +28,12 @@ import org.slf4j.LoggerFactory;
  * rolled back what we stored asks the provider again with the same key and gets its first answer, never a second
  * hold or charge.
  */
-public class PaymentService {
+public class Cashier {
 
     /** The decline reason of an authorization that arrives after its order's payment was voided. */
     public static final String ORDER_ALREADY_CANCELLED = "order already cancelled";
 
-    private static final Logger log = LoggerFactory.getLogger(PaymentService.class);
+    private static final Logger log = LoggerFactory.getLogger(Cashier.class);
 
     private final Payments payments;
     private final CancelledOrders cancelledOrders;
@@ -42,7 +42,7 @@ public class PaymentService {
     private final Transactions transactions;
     private final Clock clock;
 
-    public PaymentService(Payments payments, CancelledOrders cancelledOrders, PaymentProvider provider,
+    public Cashier(Payments payments, CancelledOrders cancelledOrders, PaymentProvider provider,
             PaymentReplies replies, Transactions transactions, Clock clock) {
         this.payments = Objects.requireNonNull(payments, "payments");
         this.cancelledOrders = Objects.requireNonNull(cancelledOrders, "cancelledOrders");

@@ -19,14 +19,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 /** The payment use cases over in-memory stores: effects, replies, idempotency and out-of-order compensations. */
-class PaymentServiceTest {
+class CashierTest {
 
     private static final OrderId ORDER = new OrderId("order-1");
 
     private final InMemoryPayments payments = new InMemoryPayments();
     private final RecordingReplies replies = new RecordingReplies();
     private final RecordingProvider provider = new RecordingProvider();
-    private final PaymentService service = new PaymentService(payments, payments, provider, replies,
+    private final Cashier service = new Cashier(payments, payments, provider, replies,
             new DirectTransactions(), Clock.fixed(Instant.parse("2026-01-01T10:00:00.123456789Z"), ZoneOffset.UTC));
 
     @Test
