@@ -19,10 +19,10 @@ import org.jspecify.annotations.Nullable;
  *
  * <pre>{@code
  * @Bean
- * MessageHandlers paymentCommands(PaymentService payments) {
+ * MessageHandlers paymentCommands(Cashier cashier) {
  *     return MessageHandlers.consumer("payments").topics(PaymentMessages.COMMANDS)
- *         .on(AuthorizePayment.class, c -> new AuthorizePaymentCommand(...), payments::authorize)
- *         .on(CapturePayment.class, c -> new OrderId(c.orderId()), payments::capture)
+ *         .on(AuthorizePayment.class, c -> new AuthorizePaymentCommand(...), cashier::authorize)
+ *         .on(CapturePayment.class, c -> new OrderId(c.orderId()), cashier::capture)
  *         .build();
  * }
  * }</pre>
