@@ -58,18 +58,26 @@ public final class ServiceArchitecture {
      */
     private static final String SAGA_ORCHESTRATOR = "io.emporium.orders.order.application";
 
+    /**
+     * The one contract that states a rule rather than a message: the format of a customer id (identity's user name),
+     * which every service that keeps a customer id checks in its own value type. Plain Java, so a model may use it;
+     * not a message, so it is no reason to speak the messaging contracts outside the messaging adapter.
+     */
+    private static final String SHARED_RULES = "io.emporium.customers.api";
+
     private ServiceArchitecture() {
     }
 
     /**
-     * The domain depends on nothing but the JDK and its own service's domain (of any of its features), and on the
-     * platform's plain-Java types (those that themselves use no framework, such as a generic saga engine).
+     * The domain depends on nothing but the JDK and its own service's domain (of any of its features), on the
+     * platform's plain-Java types (those that themselves use no framework, such as a generic saga engine) and on
+     * {@link #SHARED_RULES}.
      */
     @ArchTest
     public static final ArchRule modelIsPlainJava = classes().that().resideInAPackage("..model..")
-            .should(dependOnlyOn("the JDK, its own service's model and the platform's plain-Java types",
+            .should(dependOnlyOn("the JDK, its own service's model, the platform's plain-Java types and the shared rules",
                     (origin, target) -> isIn(target, PLAIN_JAVA) || sameServiceRole(origin, target, "model")
-                            || isPlainJavaPlatform(target)))
+                            || isPlainJavaPlatform(target) || isSharedRule(target)))
             .allowEmptyShould(true);
 
     /**
@@ -83,7 +91,7 @@ public final class ServiceArchitecture {
                     + "types (and, for the order saga, the participants' contracts)",
                     (origin, target) -> isIn(target, PLAIN_JAVA_AND_LOGGING)
                             || sameServiceRole(origin, target, "model") || sameServiceRole(origin, target, "application")
-                            || isPlainJavaPlatform(target)
+                            || isPlainJavaPlatform(target) || isSharedRule(target)
                             || origin.getPackageName().equals(SAGA_ORCHESTRATOR) && isContract(target)))
             .allowEmptyShould(true);
 
@@ -120,7 +128,7 @@ public final class ServiceArchitecture {
     public static final ArchRule onlyMessagingSpeaksContractsAndKafka = classes()
             .should(dependOnlyOn("message contracts and Kafka only from its messaging adapter",
                     (origin, target) -> {
-                        boolean messageLevel = isContract(target)
+                        boolean messageLevel = isContract(target) && !isSharedRule(target)
                                 || isIn(target, List.of("org.apache.kafka.", "org.springframework.kafka."));
                         return !messageLevel || hasSegment(origin.getPackageName(), "messaging") || isContract(origin)
                                 || origin.getPackageName().equals(SAGA_ORCHESTRATOR) && isContract(target);
@@ -178,6 +186,11 @@ public final class ServiceArchitecture {
                 .map(dependency -> dependency.getTargetClass().getBaseComponentType())
                 .allMatch(used -> used.isPrimitive() || isIn(used, PLAIN_JAVA_AND_LOGGING)
                         || PLATFORM.equals(serviceOf(used)));
+    }
+
+    /** A class of {@link #SHARED_RULES}. */
+    private static boolean isSharedRule(JavaClass type) {
+        return type.getPackageName().equals(SHARED_RULES);
     }
 
     /** A published contract: a class of {@code io.emporium.<service>.api..}. */
