@@ -2,37 +2,29 @@ package io.emporium.platform.chaos;
 
 import java.time.Duration;
 
+import io.emporium.platform.test.infrastructure.TestInfrastructure;
 import io.emporium.platform.test.security.TestIssuer;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.context.annotation.Import;
 import org.springframework.http.MediaType;
 import org.springframework.test.context.ActiveProfiles;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.reactive.server.WebTestClient;
-import org.springframework.web.bind.annotation.GetMapping;
-import org.springframework.web.bind.annotation.RestController;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** The same fault injection in a reactive service (the gateway), through the same endpoint contract. */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
+@SpringBootTest(classes = ServletChaosTest.TestApplication.class,
+        webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         "spring.application.name=edge", "spring.main.web-application-type=reactive",
         "management.health.kafka.enabled=false" })
 @ActiveProfiles("local")
+@TestInfrastructure
 class ReactiveChaosTest {
 
     private static final TestIssuer issuer = TestIssuer.shared();
-
-    @DynamicPropertySource
-    static void issuer(DynamicPropertyRegistry registry) {
-        issuer.registerWith(registry);
-    }
 
     @LocalServerPort
     int port;
@@ -86,19 +78,5 @@ class ReactiveChaosTest {
         client.post().uri("/actuator/chaos").headers(h -> h.setBearerAuth(issuer.admin()))
                 .contentType(MediaType.APPLICATION_JSON).bodyValue(body).exchange()
                 .expectStatus().isOk().expectBody().jsonPath("$.active").isEqualTo(true);
-    }
-
-    @SpringBootApplication(excludeName = "org.springframework.boot.jdbc.autoconfigure.DataSourceAutoConfiguration")
-    @Import(ThingController.class)
-    static class TestApplication {
-    }
-
-    @RestController
-    static class ThingController {
-
-        @GetMapping("/things")
-        String things() {
-            return "things";
-        }
     }
 }

@@ -7,13 +7,12 @@ import java.net.http.HttpResponse;
 import java.net.http.HttpResponse.BodyHandlers;
 import java.time.Duration;
 
+import io.emporium.platform.test.infrastructure.TestInfrastructure;
 import io.emporium.platform.test.security.TestIssuer;
 import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -23,6 +22,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * Health answers anyone whether the instance is UP, and only an admin which components it has and their details
  * (exception messages, the Kafka cluster id). Run against a servlet and a reactive server by the subclasses.
  */
+@TestInfrastructure
 abstract class HealthDetailsContract {
 
     static final TestIssuer issuer = TestIssuer.shared();
@@ -30,11 +30,6 @@ abstract class HealthDetailsContract {
     // that does not answer fails the test instead of hanging the build
     private static final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
     private static final JsonMapper json = JsonMapper.shared();
-
-    @DynamicPropertySource
-    static void issuer(DynamicPropertyRegistry registry) {
-        issuer.registerWith(registry);
-    }
 
     @LocalServerPort
     int port;

@@ -3,23 +3,18 @@ package io.emporium.platform.security;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
-import java.net.URI;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.net.http.HttpResponse.BodyHandlers;
 import java.time.Duration;
 
 import io.emporium.platform.test.security.TestIssuer;
+import io.emporium.platform.test.web.TestHttp;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
-import org.springframework.web.bind.annotation.GetMapping;
-import org.springframework.web.bind.annotation.RestController;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -27,7 +22,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * An issuer that accepts the connection but never answers (hung, overloaded) must not hang the requests whose tokens
  * need its keys: fetching them gives up after {@code emporium.security.keys-read-timeout}, and the request is a 503.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
+@SpringBootTest(classes = JwksRefreshLimitTest.TestApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         "spring.application.name=things", "emporium.security.issuer-uri=" + TestIssuer.ISSUER,
         "emporium.security.keys-read-timeout=1s" })
 class HangingIssuerTest {
@@ -60,26 +55,14 @@ class HangingIssuerTest {
     @Test
     void aTokenWhoseKeysDoNotComeInTimeIsA503ProblemAfterTheReadTimeout() throws Exception {
         long start = System.nanoTime();
-        HttpResponse<String> response = HttpClient.newHttpClient().send(
-                HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/things"))
-                        .timeout(Duration.ofSeconds(20))
-                        .header("Authorization", "Bearer " + TestIssuer.shared().customer("alice")).build(),
-                BodyHandlers.ofString());
+        TestHttp http = new TestHttp(port);
+        HttpResponse<String> response = http.send(
+                HttpRequest.newBuilder(http.uri("/things")).timeout(Duration.ofSeconds(20)),
+                TestIssuer.shared().customer("alice"));
 
         assertThat(Duration.ofNanos(System.nanoTime() - start)).isBetween(Duration.ofMillis(900), Duration.ofSeconds(5));
         assertThat(response.statusCode()).isEqualTo(503);
         assertThat(response.headers().firstValue("Retry-After")).isPresent();
         assertThat(response.headers().firstValue("Content-Type")).hasValue("application/problem+json");
-    }
-
-    // no database here (JDBC is on the platform's test classpath for the messaging tests)
-    @SpringBootApplication(excludeName = "org.springframework.boot.jdbc.autoconfigure.DataSourceAutoConfiguration")
-    @RestController
-    static class TestApplication {
-
-        @GetMapping("/things")
-        String things() {
-            return "things";
-        }
     }
 }

@@ -1,8 +1,6 @@
 package io.emporium.platform.security;
 
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
 
 import com.nimbusds.jose.jwk.RSAKey;
 import io.emporium.platform.test.security.TestIssuer;
@@ -40,7 +38,7 @@ class JwksRefreshLimitTest {
 
     @DynamicPropertySource
     static void keys(DynamicPropertyRegistry registry) {
-        registry.add("emporium.security.jwk-set-uri", () -> jwks.uri().toString());
+        jwks.registerWith(registry);
     }
 
     @AfterAll
@@ -57,12 +55,7 @@ class JwksRefreshLimitTest {
     @Test
     void aStormOfUnknownKeyIdsFetchesTheKeysAtMostOncePerIntervalAndARotatedKeyIsAcceptedAfterIt() throws Exception {
         mvc.perform(get("/things").header("Authorization", "Bearer " + jwks.token())).andExpect(status().isOk());
-        List<String> storm = new ArrayList<>();
-        for (int i = 0; i < 200; i++) {
-            storm.add(jwks.tokenWithRandomKid());
-        }
-
-        for (String token : storm) {
+        for (String token : jwks.tokensWithRandomKids(200)) {
             // BadJwtException is "this token is invalid" (401), not "the keys are unreachable" (503)
             assertThatThrownBy(() -> decoder.decode(token)).isInstanceOf(BadJwtException.class);
         }
@@ -78,7 +71,8 @@ class JwksRefreshLimitTest {
         assertThat(jwks.fetches()).isLessThanOrEqualTo(3);
     }
 
-    // no database here (JDBC is on the platform's test classpath for the messaging tests)
+    // no database here (JDBC is on the platform's test classpath for the messaging tests); shared by the security
+    // tests that need only an endpoint behind the token check
     @SpringBootApplication(excludeName = "org.springframework.boot.jdbc.autoconfigure.DataSourceAutoConfiguration")
     @RestController
     static class TestApplication {

@@ -1,15 +1,12 @@
 package io.emporium.platform.security;
 
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
 
 import com.nimbusds.jose.jwk.RSAKey;
 import io.emporium.platform.test.security.TestIssuer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.security.oauth2.jwt.BadJwtException;
@@ -17,15 +14,13 @@ import org.springframework.security.oauth2.jwt.ReactiveJwtDecoder;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.reactive.server.WebTestClient;
-import org.springframework.web.bind.annotation.GetMapping;
-import org.springframework.web.bind.annotation.RestController;
 import reactor.test.StepVerifier;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /** The reactive resource server (the gateway's) fetches the keys for unknown key ids at most once per interval too. */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
+@SpringBootTest(classes = JwksRefreshLimitTest.TestApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         "spring.application.name=edge", "spring.main.web-application-type=reactive",
         "emporium.security.issuer-uri=" + TestIssuer.ISSUER, "emporium.security.jwks-refresh-min-interval=3s" })
 class ReactiveJwksRefreshLimitTest {
@@ -34,7 +29,7 @@ class ReactiveJwksRefreshLimitTest {
 
     @DynamicPropertySource
     static void keys(DynamicPropertyRegistry registry) {
-        registry.add("emporium.security.jwk-set-uri", () -> jwks.uri().toString());
+        jwks.registerWith(registry);
     }
 
     @AfterAll
@@ -52,12 +47,7 @@ class ReactiveJwksRefreshLimitTest {
     void aStormOfUnknownKeyIdsFetchesTheKeysAtMostOncePerIntervalAndARotatedKeyIsAcceptedAfterIt() {
         WebTestClient client = WebTestClient.bindToServer().baseUrl("http://127.0.0.1:" + port).build();
         client.get().uri("/things").headers(h -> h.setBearerAuth(jwks.token())).exchange().expectStatus().isOk();
-        List<String> storm = new ArrayList<>();
-        for (int i = 0; i < 200; i++) {
-            storm.add(jwks.tokenWithRandomKid());
-        }
-
-        for (String token : storm) {
+        for (String token : jwks.tokensWithRandomKids(200)) {
             StepVerifier.create(decoder.decode(token)).expectError(BadJwtException.class).verify(Duration.ofSeconds(5));
         }
         client.get().uri("/things").headers(h -> h.setBearerAuth(jwks.tokenWithRandomKid())).exchange()
@@ -70,16 +60,5 @@ class ReactiveJwksRefreshLimitTest {
                 client.get().uri("/things").headers(h -> h.setBearerAuth(signedWithNewKey)).exchange()
                         .expectStatus().isOk());
         assertThat(jwks.fetches()).isLessThanOrEqualTo(3);
-    }
-
-    // no database here (JDBC is on the platform's test classpath for the messaging tests)
-    @SpringBootApplication(excludeName = "org.springframework.boot.jdbc.autoconfigure.DataSourceAutoConfiguration")
-    @RestController
-    static class TestApplication {
-
-        @GetMapping("/things")
-        String things() {
-            return "things";
-        }
     }
 }

@@ -6,6 +6,7 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -15,6 +16,7 @@ import com.nimbusds.jose.jwk.JWKSet;
 import com.nimbusds.jose.jwk.RSAKey;
 import com.sun.net.httpserver.HttpServer;
 import io.emporium.platform.test.security.TestIssuer;
+import org.springframework.test.context.DynamicPropertyRegistry;
 
 /**
  * An issuer's JWKS endpoint on a local port that counts how often it is fetched and whose key can be rotated, for
@@ -48,6 +50,11 @@ final class RotatingJwks implements AutoCloseable {
         return URI.create("http://127.0.0.1:" + server.getAddress().getPort() + "/oauth2/jwks");
     }
 
+    /** Points {@code emporium.security.jwk-set-uri} at this endpoint. */
+    void registerWith(DynamicPropertyRegistry registry) {
+        registry.add("emporium.security.jwk-set-uri", () -> uri().toString());
+    }
+
     int fetches() {
         return fetches.get();
     }
@@ -67,6 +74,15 @@ final class RotatingJwks implements AutoCloseable {
     /** A token signed with the published key, but naming a random key id: what an attacker sends. */
     String tokenWithRandomKid() {
         return sign(published.get(), UUID.randomUUID().toString());
+    }
+
+    /** That many tokens naming random key ids: a storm of them. */
+    List<String> tokensWithRandomKids(int count) {
+        List<String> storm = new ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            storm.add(tokenWithRandomKid());
+        }
+        return storm;
     }
 
     String tokenSignedWith(RSAKey key) {

@@ -1,10 +1,6 @@
 package io.emporium.platform.security;
 
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.net.http.HttpResponse.BodyHandlers;
 import java.time.Instant;
 import java.util.Base64;
 import java.util.Date;
@@ -18,8 +14,11 @@ import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.PlainJWT;
 import com.nimbusds.jwt.SignedJWT;
 import io.emporium.platform.security.servlet.AccessRules;
+import io.emporium.platform.test.infrastructure.TestInfrastructure;
 import io.emporium.platform.test.security.TestIssuer;
+import io.emporium.platform.test.web.TestHttp;
 import io.micrometer.core.instrument.MeterRegistry;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.slf4j.MDC;
@@ -31,15 +30,12 @@ import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RestController;
-import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 
+import static io.emporium.platform.test.web.TestHttp.body;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -50,15 +46,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = { "spring.application.name=things", "management.health.kafka.enabled=false" })
 @ExtendWith(OutputCaptureExtension.class)
+@TestInfrastructure
 class ServletResourceServerTest {
 
-    private static final HttpClient http = HttpClient.newHttpClient();
     private static final TestIssuer issuer = TestIssuer.shared();
-
-    @DynamicPropertySource
-    static void issuer(DynamicPropertyRegistry registry) {
-        issuer.registerWith(registry);
-    }
 
     @LocalServerPort
     int port;
@@ -66,35 +57,42 @@ class ServletResourceServerTest {
     @Autowired
     MeterRegistry meters;
 
+    private TestHttp http;
+
+    @BeforeEach
+    void http() {
+        http = new TestHttp(port);
+    }
+
     @Test
     void aRequestWithoutTokenIsA401ProblemWithABearerChallenge() throws Exception {
-        HttpResponse<String> response = get("/things/mine", null);
+        HttpResponse<String> response = http.get("/things/mine", null);
         assertThat(response.statusCode()).isEqualTo(401);
         assertThat(response.headers().firstValue("WWW-Authenticate")).hasValue("Bearer");
         assertThat(response.headers().firstValue("Content-Type")).hasValue("application/problem+json");
-        assertThat(json(response).get("detail").asString()).contains("access token");
+        assertThat(body(response).get("detail").asString()).contains("access token");
         assertThat(events("authentication-failure", "missing-token")).isPositive();
     }
 
     @Test
     void aValidTokenNamesTheCaller() throws Exception {
-        HttpResponse<String> response = get("/things/mine", issuer.customer("alice"));
+        HttpResponse<String> response = http.get("/things/mine", issuer.customer("alice"));
         assertThat(response.statusCode()).isEqualTo(200);
-        assertThat(json(response).get("subject").asString()).isEqualTo("alice");
-        assertThat(json(response).get("admin").asBoolean()).isFalse();
+        assertThat(body(response).get("subject").asString()).isEqualTo("alice");
+        assertThat(body(response).get("admin").asBoolean()).isFalse();
     }
 
     @Test
     void everyLogLineOfTheRequestNamesTheVerifiedCaller() throws Exception {
-        HttpResponse<String> response = get("/things/log-context", issuer.customer("alice"));
+        HttpResponse<String> response = http.get("/things/log-context", issuer.customer("alice"));
         assertThat(response.body()).isEqualTo("alice");
-        assertThat(get("/public/things", null).statusCode()).isEqualTo(200);
+        assertThat(http.get("/public/things", null).statusCode()).isEqualTo(200);
     }
 
     @Test
     void aServiceTokenForThisServiceIsAccepted() throws Exception {
         String token = issuer.sign(issuer.claims("orders-service", List.of("service")).audience("things").build());
-        assertThat(get("/things/mine", token).statusCode()).isEqualTo(200);
+        assertThat(http.get("/things/mine", token).statusCode()).isEqualTo(200);
     }
 
     @Test
@@ -132,47 +130,47 @@ class ServletResourceServerTest {
 
     @Test
     void aCustomerIsForbiddenWhereAnAdminIsAllowed() throws Exception {
-        HttpResponse<String> forbidden = get("/admin/things", issuer.customer("alice"));
+        HttpResponse<String> forbidden = http.get("/admin/things", issuer.customer("alice"));
         assertThat(forbidden.statusCode()).isEqualTo(403);
-        assertThat(json(forbidden).get("status").asInt()).isEqualTo(403);
+        assertThat(body(forbidden).get("status").asInt()).isEqualTo(403);
         assertThat(events("access-denied", "insufficient-role")).isPositive();
-        assertThat(get("/admin/things", issuer.admin()).statusCode()).isEqualTo(200);
+        assertThat(http.get("/admin/things", issuer.admin()).statusCode()).isEqualTo(200);
     }
 
     @Test
     void aServicesOwnRefusalIsA403ProblemAndASecurityEvent() throws Exception {
-        HttpResponse<String> refused = get("/things/of/bob", issuer.customer("alice"));
+        HttpResponse<String> refused = http.get("/things/of/bob", issuer.customer("alice"));
 
         assertThat(refused.statusCode()).isEqualTo(403);
         assertThat(refused.headers().firstValue("Content-Type")).hasValue("application/problem+json");
-        assertThat(json(refused).get("detail").asString()).isEqualTo("A customer sees only their own things.");
-        assertThat(json(refused).get("traceId").asString()).matches("[0-9a-f]{32}");
+        assertThat(body(refused).get("detail").asString()).isEqualTo("A customer sees only their own things.");
+        assertThat(body(refused).get("traceId").asString()).matches("[0-9a-f]{32}");
         assertThat(events("access-denied", "not-permitted")).isPositive();
-        assertThat(get("/things/of/bob", issuer.customer("bob")).statusCode()).isEqualTo(200);
+        assertThat(http.get("/things/of/bob", issuer.customer("bob")).statusCode()).isEqualTo(200);
     }
 
     @Test
     void probesAreOpenButOtherManagementEndpointsAreForAdmins() throws Exception {
-        assertThat(get("/actuator/health", null).statusCode()).isEqualTo(200);
-        assertThat(get("/actuator/loggers", null).statusCode()).isEqualTo(401);
-        assertThat(get("/actuator/loggers", issuer.customer("alice")).statusCode()).isEqualTo(403);
-        assertThat(get("/actuator/loggers", issuer.admin()).statusCode()).isEqualTo(200);
+        assertThat(http.get("/actuator/health", null).statusCode()).isEqualTo(200);
+        assertThat(http.get("/actuator/loggers", null).statusCode()).isEqualTo(401);
+        assertThat(http.get("/actuator/loggers", issuer.customer("alice")).statusCode()).isEqualTo(403);
+        assertThat(http.get("/actuator/loggers", issuer.admin()).statusCode()).isEqualTo(200);
     }
 
     @Test
     void aServiceMayOpenItsOwnPublicPaths() throws Exception {
-        assertThat(get("/public/things", null).statusCode()).isEqualTo(200);
+        assertThat(http.get("/public/things", null).statusCode()).isEqualTo(200);
         // a token that is presented is still checked, even on an open path
-        assertThat(get("/public/things", "not-a-jwt").statusCode()).isEqualTo(401);
+        assertThat(http.get("/public/things", "not-a-jwt").statusCode()).isEqualTo(401);
     }
 
     private void assertRefused(String token, String reason) throws Exception {
-        HttpResponse<String> response = get("/things/mine", token);
+        HttpResponse<String> response = http.get("/things/mine", token);
         assertThat(response.statusCode()).as("status for a token that should be refused for %s", reason)
                 .isEqualTo(401);
         assertThat(response.headers().firstValue("WWW-Authenticate").orElseThrow()).contains("invalid_token");
         if (reason != null) {
-            assertThat(json(response).get("detail").asString()).contains(reason);
+            assertThat(body(response).get("detail").asString()).contains(reason);
         }
     }
 
@@ -193,18 +191,6 @@ class ServletResourceServerTest {
         SignedJWT jwt = new SignedJWT(new JWSHeader.Builder(JWSAlgorithm.HS256).keyID("test-key-1").build(), claims);
         jwt.sign(new MACSigner("an-attacker-chosen-secret-of-at-least-256-bits!!".getBytes(StandardCharsets.UTF_8)));
         return jwt.serialize();
-    }
-
-    private HttpResponse<String> get(String path, String token) throws Exception {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path));
-        if (token != null) {
-            request.header("Authorization", "Bearer " + token);
-        }
-        return http.send(request.build(), BodyHandlers.ofString());
-    }
-
-    private static JsonNode json(HttpResponse<String> response) {
-        return JsonMapper.shared().readTree(response.body());
     }
 
     // no database here (JDBC is on the platform's test classpath for the messaging tests)

@@ -47,6 +47,16 @@ public final class TestHttp {
         return send(HttpRequest.newBuilder(uri(path)).POST(HttpRequest.BodyPublishers.noBody()), token);
     }
 
+    /** POST of a JSON body. */
+    public HttpResponse<String> post(String path, String body, @Nullable String token) {
+        return send(HttpRequest.newBuilder(uri(path)).POST(HttpRequest.BodyPublishers.ofString(body))
+                .header("Content-Type", "application/json"), token);
+    }
+
+    public HttpResponse<String> delete(String path, @Nullable String token) {
+        return send(HttpRequest.newBuilder(uri(path)).DELETE(), token);
+    }
+
     /** PUT of a JSON body. */
     public HttpResponse<String> put(String path, String body, @Nullable String token) {
         return send(HttpRequest.newBuilder(uri(path)).PUT(HttpRequest.BodyPublishers.ofString(body))
