@@ -59,10 +59,7 @@ class OrderFulfilmentSystemTest {
         long[] before = stock(soldOut);
 
         String id = idOf(placeOrder("alice", soldOut, 1));
-        JsonNode order = awaitFinal(id, SAGA);
-
-        assertThat(order.get("status").asString()).isEqualTo("CANCELLED");
-        assertThat(order.get("cancelReason").asString()).startsWith("out of stock");
+        assertCancelled(awaitFinal(id, SAGA), "out of stock");
         assertThat(stock(soldOut)).containsExactly(before);
         assertThat(get("/api/payments/orders/" + id).statusCode()).isEqualTo(404);
         assertThat(Api.awaitNotified(id)).contains("ORDER_CANCELLED");
@@ -74,10 +71,7 @@ class OrderFulfilmentSystemTest {
         long[] before = stock(sku);
 
         String id = idOf(placeOrder("decline-bob", sku, 3));
-        JsonNode order = awaitFinal(id, SAGA);
-
-        assertThat(order.get("status").asString()).isEqualTo("CANCELLED");
-        assertThat(order.get("cancelReason").asString()).startsWith("payment declined");
+        assertCancelled(awaitFinal(id, SAGA), "payment declined");
         Api.awaitStock(sku, before);
         assertThat(getJson("/api/payments/orders/" + id).get("status").asString()).isEqualTo("DECLINED");
     }
@@ -88,10 +82,7 @@ class OrderFulfilmentSystemTest {
         long[] before = stock(sku);
 
         String id = idOf(placeOrder("carol", sku, 51));
-        JsonNode order = awaitFinal(id, SAGA);
-
-        assertThat(order.get("status").asString()).isEqualTo("CANCELLED");
-        assertThat(order.get("cancelReason").asString()).startsWith("shipment rejected");
+        assertCancelled(awaitFinal(id, SAGA), "shipment rejected");
         Api.awaitStock(sku, before);
         Api.awaitPaymentStatus(id, "VOIDED");
         assertThat(getJson("/api/shipping/orders/" + id).get("status").asString()).isEqualTo("REJECTED");
@@ -105,7 +96,7 @@ class OrderFulfilmentSystemTest {
         String id = idOf(placeOrder("nocapture-nina", sku, 2));
         JsonNode order = awaitFinal(id, SAGA);
 
-        assertThat(order.get("status").asString()).isEqualTo("CANCELLED");
+        assertCancelled(order, "payment capture failed");
         assertThat(order.get("cancelReason").asString()).isEqualTo("payment capture failed: capture refused by issuer");
         Api.awaitStock(sku, before);
         Api.awaitPaymentStatus(id, "VOIDED");
@@ -131,9 +122,7 @@ class OrderFulfilmentSystemTest {
         List<String> ids = new ArrayList<>();
         Emporium.signal(kafka, "STOP");
         try {
-            for (int i = 0; i < 8; i++) {
-                ids.add(idOf(placeOrder("erin", "SKU-00011" + i, 1)));
-            }
+            ids.addAll(placeOrders("erin", "SKU-00011", 8));
             Thread.sleep(Duration.ofSeconds(8)); // the outage itself, not a wait for a condition
         }
         finally {
@@ -148,10 +137,7 @@ class OrderFulfilmentSystemTest {
     void ordersPlacedWhileKafkaIsDownCompleteOnceTheRunnerHasRestartedIt() throws Exception {
         long kafka = Emporium.pidOf("kafka");
         Emporium.signal(kafka, "KILL");
-        List<String> ids = new ArrayList<>();
-        for (int i = 0; i < 8; i++) {
-            ids.add(idOf(placeOrder("gina", "SKU-00014" + i, 1)));
-        }
+        List<String> ids = placeOrders("gina", "SKU-00014", 8);
         for (String id : ids) {
             assertThat(awaitFinal(id, Duration.ofSeconds(180)).get("status").asString()).as(id).isEqualTo("CONFIRMED");
         }
@@ -160,14 +146,9 @@ class OrderFulfilmentSystemTest {
 
     @Test
     void aParticipantKilledMidSagaIsRestartedAndEveryOrderEndsConsistently() throws Exception {
-        List<String> ids = new ArrayList<>();
-        for (int i = 0; i < 10; i++) {
-            ids.add(idOf(placeOrder("frank", "SKU-00012" + i, 1)));
-        }
+        List<String> ids = placeOrders("frank", "SKU-00012", 10);
         Emporium.signal(Emporium.pidOf("payments#1"), "KILL");
-        for (int i = 0; i < 5; i++) {
-            ids.add(idOf(placeOrder("frank", "SKU-00013" + i, 1)));
-        }
+        ids.addAll(placeOrders("frank", "SKU-00013", 5));
         for (String id : ids) {
             JsonNode order = awaitFinal(id, Duration.ofSeconds(180));
             assertConsistent(order);
@@ -212,6 +193,21 @@ class OrderFulfilmentSystemTest {
             assertThat(after[2] - shippedBefore.get(sku)).as("shipped " + sku)
                     .isEqualTo(confirmedUnits.getOrDefault(sku, 0L));
         }
+    }
+
+    /** Asserts that the saga cancelled the order for a reason that starts with {@code reason}. */
+    private static void assertCancelled(JsonNode order, String reason) {
+        assertThat(order.get("status").asString()).isEqualTo("CANCELLED");
+        assertThat(order.get("cancelReason").asString()).startsWith(reason);
+    }
+
+    /** Places {@code count} orders of one unit each, of the SKUs {@code skuPrefix + 0} and on; returns their ids. */
+    private static List<String> placeOrders(String customer, String skuPrefix, int count) {
+        List<String> ids = new ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            ids.add(idOf(placeOrder(customer, skuPrefix + i, 1)));
+        }
+        return ids;
     }
 
     /**
