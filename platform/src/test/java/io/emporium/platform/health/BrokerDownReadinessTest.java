@@ -1,10 +1,9 @@
 package io.emporium.platform.health;
 
-import java.io.IOException;
-import java.net.ServerSocket;
 import java.time.Duration;
 
 import com.netflix.appinfo.InstanceInfo.InstanceStatus;
+import io.emporium.platform.test.kafka.TestKafka;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -26,12 +25,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 class BrokerDownReadinessTest {
 
     @DynamicPropertySource
-    static void noBroker(DynamicPropertyRegistry registry) throws IOException {
-        int closed;
-        try (ServerSocket socket = new ServerSocket(0)) {
-            closed = socket.getLocalPort();
-        }
-        registry.add("spring.kafka.bootstrap-servers", () -> "127.0.0.1:" + closed);
+    static void noBroker(DynamicPropertyRegistry registry) {
+        TestKafka.registerUnreachable(registry);
     }
 
     @Nested

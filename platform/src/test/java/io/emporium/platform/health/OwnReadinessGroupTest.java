@@ -1,8 +1,6 @@
 package io.emporium.platform.health;
 
-import java.io.IOException;
-import java.net.ServerSocket;
-
+import io.emporium.platform.test.kafka.TestKafka;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.SpringBootConfiguration;
@@ -21,12 +19,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 class OwnReadinessGroupTest {
 
     @DynamicPropertySource
-    static void noBroker(DynamicPropertyRegistry registry) throws IOException {
-        int closed;
-        try (ServerSocket socket = new ServerSocket(0)) {
-            closed = socket.getLocalPort();
-        }
-        registry.add("spring.kafka.bootstrap-servers", () -> "127.0.0.1:" + closed);
+    static void noBroker(DynamicPropertyRegistry registry) {
+        TestKafka.registerUnreachable(registry);
     }
 
     @Autowired

@@ -8,7 +8,7 @@ import java.net.http.HttpResponse.BodyHandlers;
 import java.time.Duration;
 
 import com.netflix.appinfo.InstanceInfo.InstanceStatus;
-import io.emporium.platform.test.kafka.TestKafka;
+import io.emporium.platform.test.infrastructure.TestInfrastructure;
 import io.emporium.platform.test.postgres.PostgresTestDatabase;
 import io.emporium.platform.test.security.TestIssuer;
 import org.junit.jupiter.api.Test;
@@ -20,8 +20,6 @@ import org.springframework.boot.health.contributor.Status;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.annotation.DirtiesContext;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -38,18 +36,12 @@ import static org.awaitility.Awaitility.await;
         "spring.application.name=readiness-test", "spring.datasource.hikari.connection-timeout=1000",
         "emporium.health.kafka.cache-for=500ms", "emporium.messaging.relay.enabled=false" })
 @DirtiesContext(classMode = DirtiesContext.ClassMode.AFTER_CLASS)
+@TestInfrastructure(database = "readiness", kafka = true)
 class ReadinessIntegrationTest {
 
     static final Duration PATIENCE = Duration.ofSeconds(30);
     static final PostgresTestDatabase database = PostgresTestDatabase.shared("readiness");
     private static final HttpClient http = HttpClient.newHttpClient();
-
-    @DynamicPropertySource
-    static void infrastructure(DynamicPropertyRegistry registry) {
-        database.registerWith(registry);
-        registry.add("spring.kafka.bootstrap-servers", TestKafka::bootstrapServers);
-        TestIssuer.shared().registerWith(registry);
-    }
 
     @LocalServerPort
     int port;

@@ -16,8 +16,7 @@ import java.util.stream.IntStream;
 
 import io.emporium.platform.messaging.producer.MessagingProducer;
 import io.emporium.platform.quarantine.Quarantine;
-import io.emporium.platform.test.kafka.TestKafka;
-import io.emporium.platform.test.postgres.PostgresTestDatabase;
+import io.emporium.platform.test.infrastructure.TestInfrastructure;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.tracing.Span;
 import io.micrometer.tracing.Tracer;
@@ -34,8 +33,6 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.kafka.core.KafkaAdmin;
 import org.springframework.test.annotation.DirtiesContext;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.transaction.IllegalTransactionStateException;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -54,6 +51,7 @@ import static org.awaitility.Awaitility.await;
         "emporium.messaging.consumer.initial-backoff=50ms", "emporium.messaging.consumer.max-backoff=200ms",
         "logging.level.org.apache.kafka=WARN", "logging.level.kafka=WARN" })
 @DirtiesContext(classMode = DirtiesContext.ClassMode.AFTER_CLASS)
+@TestInfrastructure(database = "messaging", kafka = true, issuer = false)
 class MessagingIntegrationTest {
 
     static final String ORDERS = "test.stock-reserved";
@@ -62,12 +60,6 @@ class MessagingIntegrationTest {
     static final String INVALID = "test.invalid";
     static final String DEAD_LETTERED = "emporium.messaging.dead_lettered";
     static final Duration PATIENCE = Duration.ofSeconds(30);
-
-    @DynamicPropertySource
-    static void infrastructure(DynamicPropertyRegistry registry) {
-        PostgresTestDatabase.shared("messaging").registerWith(registry);
-        registry.add("spring.kafka.bootstrap-servers", TestKafka::bootstrapServers);
-    }
 
     @Autowired
     Outbox outbox;
@@ -404,17 +396,12 @@ class MessagingIntegrationTest {
 
     @SpringBootConfiguration
     @EnableAutoConfiguration
-    @Import(Listeners.class)
+    @Import({ Listeners.class, RecordedMessages.class })
     static class TestApplication {
 
         @Bean
         KafkaAdmin.NewTopics testTopics(MessagingTopics topics) {
             return topics.withDeadLetterTopics(ORDERS, BURST, FAILING, INVALID);
-        }
-
-        @Bean
-        RecordedMessages recordedMessages() {
-            return new RecordedMessages();
         }
     }
 }

@@ -1,5 +1,9 @@
 package io.emporium.platform.test.kafka;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.ServerSocket;
+
 import org.springframework.kafka.test.EmbeddedKafkaKraftBroker;
 import org.springframework.test.context.DynamicPropertyRegistry;
 
@@ -25,6 +29,25 @@ public final class TestKafka {
     /** Points {@code spring.kafka.bootstrap-servers} at the broker (starting it when the context asks). */
     public static void registerWith(DynamicPropertyRegistry registry) {
         registry.add("spring.kafka.bootstrap-servers", TestKafka::bootstrapServers);
+    }
+
+    /**
+     * Points {@code spring.kafka.bootstrap-servers} at a port where no broker listens (one of
+     * {@link #unreachableBootstrapServers}, the same for every read): a broker that is down.
+     */
+    public static void registerUnreachable(DynamicPropertyRegistry registry) {
+        String servers = unreachableBootstrapServers();
+        registry.add("spring.kafka.bootstrap-servers", () -> servers);
+    }
+
+    /** Bootstrap servers on 127.0.0.1 where nothing listens: a port that was free and has been closed again. */
+    public static String unreachableBootstrapServers() {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return "127.0.0.1:" + socket.getLocalPort();
+        }
+        catch (IOException ex) {
+            throw new UncheckedIOException(ex);
+        }
     }
 
     /** The broker's bootstrap servers, for {@code spring.kafka.bootstrap-servers}. */

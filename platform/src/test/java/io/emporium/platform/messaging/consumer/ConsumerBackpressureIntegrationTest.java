@@ -13,8 +13,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import com.zaxxer.hikari.HikariDataSource;
 import io.emporium.platform.messaging.MessagingTopics;
 import io.emporium.platform.messaging.producer.MessagingProducer;
-import io.emporium.platform.test.kafka.TestKafka;
-import io.emporium.platform.test.postgres.PostgresTestDatabase;
+import io.emporium.platform.test.infrastructure.TestInfrastructure;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.Test;
@@ -30,8 +29,6 @@ import org.springframework.kafka.config.KafkaListenerEndpointRegistry;
 import org.springframework.kafka.core.KafkaAdmin;
 import org.springframework.kafka.listener.MessageListenerContainer;
 import org.springframework.test.annotation.DirtiesContext;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -45,16 +42,11 @@ import static org.awaitility.Awaitility.await;
         "spring.datasource.hikari.connection-timeout=1000", "emporium.messaging.relay.enabled=false",
         "emporium.messaging.consumer.backpressure.check-interval=50ms" })
 @DirtiesContext(classMode = DirtiesContext.ClassMode.AFTER_CLASS)
+@TestInfrastructure(database = "backpressure", kafka = true, issuer = false)
 class ConsumerBackpressureIntegrationTest {
 
     static final String TOPIC = "test.backpressured";
     static final Duration PATIENCE = Duration.ofSeconds(30);
-
-    @DynamicPropertySource
-    static void infrastructure(DynamicPropertyRegistry registry) {
-        PostgresTestDatabase.shared("backpressure").registerWith(registry);
-        registry.add("spring.kafka.bootstrap-servers", TestKafka::bootstrapServers);
-    }
 
     @Autowired
     HikariDataSource pool;

@@ -9,9 +9,9 @@ import java.util.concurrent.atomic.AtomicInteger;
 import io.emporium.platform.messaging.InvalidMessageException;
 import io.emporium.platform.messaging.MessagingTopics;
 import io.emporium.platform.messaging.RecordedMessages;
+import io.emporium.platform.test.infrastructure.TestInfrastructure;
 import io.emporium.platform.test.kafka.CloudEventsClient;
 import io.emporium.platform.test.kafka.TestKafka;
-import io.emporium.platform.test.postgres.PostgresTestDatabase;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -28,8 +28,6 @@ import org.springframework.kafka.config.KafkaListenerEndpointRegistry;
 import org.springframework.kafka.core.KafkaAdmin;
 import org.springframework.kafka.listener.MessageListenerContainer;
 import org.springframework.test.annotation.DirtiesContext;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -44,6 +42,7 @@ import static org.awaitility.Awaitility.await;
         "emporium.messaging.consumer.initial-backoff=50ms", "emporium.messaging.consumer.max-backoff=200ms",
         "logging.level.org.apache.kafka=WARN", "logging.level.kafka=WARN" })
 @DirtiesContext(classMode = DirtiesContext.ClassMode.AFTER_CLASS)
+@TestInfrastructure(database = "handlers", kafka = true, issuer = false)
 class MessageHandlersIntegrationTest {
 
     static final String CONSUMER = "test-handlers";
@@ -52,12 +51,6 @@ class MessageHandlersIntegrationTest {
     static final Duration PATIENCE = Duration.ofSeconds(30);
 
     static CloudEventsClient kafka;
-
-    @DynamicPropertySource
-    static void infrastructure(DynamicPropertyRegistry registry) {
-        PostgresTestDatabase.shared("handlers").registerWith(registry);
-        registry.add("spring.kafka.bootstrap-servers", TestKafka::bootstrapServers);
-    }
 
     @BeforeAll
     static void client() {
@@ -290,17 +283,12 @@ class MessageHandlersIntegrationTest {
 
     @SpringBootConfiguration
     @EnableAutoConfiguration
-    @Import(DeadLetterListener.class)
+    @Import({ DeadLetterListener.class, RecordedMessages.class })
     static class TestApplication {
 
         @Bean
         KafkaAdmin.NewTopics testTopics(MessagingTopics topics) {
             return topics.withDeadLetterTopics(TOPIC);
-        }
-
-        @Bean
-        RecordedMessages recordedMessages() {
-            return new RecordedMessages();
         }
 
         @Bean

@@ -1,7 +1,5 @@
 package io.emporium.platform.messaging.outbox;
 
-import java.io.IOException;
-import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.Statement;
@@ -29,6 +27,7 @@ import io.emporium.platform.messaging.MessagingTopics;
 import io.emporium.platform.messaging.OutgoingMessage;
 import io.emporium.platform.messaging.Outbox;
 import io.emporium.platform.messaging.RecordedMessages;
+import io.emporium.platform.test.infrastructure.TestInfrastructure;
 import io.emporium.platform.test.kafka.TestKafka;
 import io.emporium.platform.messaging.producer.MessagingProducer;
 import io.emporium.platform.quarantine.Quarantine;
@@ -58,8 +57,6 @@ import org.springframework.kafka.core.KafkaOperations;
 import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.kafka.support.SendResult;
 import org.springframework.test.annotation.DirtiesContext;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -75,6 +72,7 @@ import static org.awaitility.Awaitility.await;
         "spring.application.name=relay-test", "emporium.messaging.relay.enabled=false",
         "logging.level.org.apache.kafka=WARN", "logging.level.kafka=WARN" })
 @DirtiesContext(classMode = DirtiesContext.ClassMode.AFTER_CLASS)
+@TestInfrastructure(database = "relay", kafka = true, issuer = false)
 class OutboxRelayTest {
 
     static final String OUTAGE = "relay.outage";
@@ -87,12 +85,6 @@ class OutboxRelayTest {
             Duration.ofMillis(500), Duration.ofSeconds(10), 3);
     /** What the producers of these tests accept at most (the default is 1 MB): a larger record is refused for good. */
     static final int MAX_REQUEST_SIZE = 16_384;
-
-    @DynamicPropertySource
-    static void infrastructure(DynamicPropertyRegistry registry) {
-        PostgresTestDatabase.shared("relay").registerWith(registry);
-        registry.add("spring.kafka.bootstrap-servers", TestKafka::bootstrapServers);
-    }
 
     @Autowired
     Outbox outbox;
@@ -131,7 +123,7 @@ class OutboxRelayTest {
     }
 
     @Test
-    void whileKafkaIsUnreachableMessagesWaitInTheOutboxAndGoOutInOrderOnceItIsReachable() throws IOException {
+    void whileKafkaIsUnreachableMessagesWaitInTheOutboxAndGoOutInOrderOnceItIsReachable() {
         String run = UUID.randomUUID().toString().substring(0, 8);
         SimpleMeterRegistry deadMeters = new SimpleMeterRegistry();
         OutboxRelay dead = relay("dead-relay", unreachableKafka(), deadMeters);
@@ -380,13 +372,9 @@ class OutboxRelayTest {
     }
 
     /** A producer pointed at a port nothing listens on, that gives up on a send within a second. */
-    private MessagingProducer unreachableKafka() throws IOException {
-        int closedPort;
-        try (ServerSocket socket = new ServerSocket(0)) {
-            closedPort = socket.getLocalPort();
-        }
+    private MessagingProducer unreachableKafka() {
         MessagingProducer producer = new MessagingProducer(Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG,
-                "127.0.0.1:" + closedPort, ProducerConfig.MAX_BLOCK_MS_CONFIG, 300,
+                TestKafka.unreachableBootstrapServers(), ProducerConfig.MAX_BLOCK_MS_CONFIG, 300,
                 ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, 500, ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, 1000));
         producers.add(producer);
         return producer;
@@ -421,17 +409,12 @@ class OutboxRelayTest {
 
     @SpringBootConfiguration
     @EnableAutoConfiguration
-    @Import(Listener.class)
+    @Import({ Listener.class, RecordedMessages.class })
     static class TestApplication {
 
         @Bean
         KafkaAdmin.NewTopics relayTopics(MessagingTopics topics) {
             return topics.withDeadLetterTopics(OUTAGE, PAIR, LOCKED, AROUND);
-        }
-
-        @Bean
-        RecordedMessages recordedMessages() {
-            return new RecordedMessages();
         }
     }
 }
