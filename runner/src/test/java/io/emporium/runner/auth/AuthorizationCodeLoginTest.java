@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.net.URI;
 import java.time.Duration;
 
+import org.assertj.core.api.AbstractThrowableAssert;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -52,22 +53,18 @@ class AuthorizationCodeLoginTest {
 
     @Test
     void saysSoWhenThePasswordIsWrong() {
-        assertThatThrownBy(() -> login.login("alice", "guess".toCharArray()))
-                .isInstanceOfSatisfying(LoginFailedException.class,
-                        e -> assertThat(e.reason()).isEqualTo(Reason.BAD_CREDENTIALS))
+        assertLoginFails(login, "guess", Reason.BAD_CREDENTIALS)
                 .hasMessage("login failed for user alice: wrong user name or password");
-        assertThat(identity.requests()).noneMatch(request -> request.startsWith("POST /oauth2/token"));
+        assertNoCodeWasRedeemed();
     }
 
     @Test
     void saysHowLongToWaitWhenIdentityThrottlesTheLogin() {
         identity.throttleLogins("8");
 
-        assertThatThrownBy(() -> login.login("alice", "alice-dev-only".toCharArray()))
-                .isInstanceOfSatisfying(LoginFailedException.class,
-                        e -> assertThat(e.reason()).isEqualTo(Reason.THROTTLED))
+        assertLoginFails(login, "alice-dev-only", Reason.THROTTLED)
                 .hasMessage("identity throttled logins for alice from this address: retry in 8 s");
-        assertThat(identity.requests()).noneMatch(request -> request.startsWith("POST /oauth2/token"));
+        assertNoCodeWasRedeemed();
     }
 
     @Test
@@ -83,11 +80,9 @@ class AuthorizationCodeLoginTest {
     void refusesAnAuthorizationResponseWithAnotherState() {
         identity.answerWithState("forged");
 
-        assertThatThrownBy(() -> login.login("alice", "alice-dev-only".toCharArray()))
-                .isInstanceOfSatisfying(LoginFailedException.class,
-                        e -> assertThat(e.reason()).isEqualTo(Reason.UNEXPECTED_RESPONSE))
+        assertLoginFails(login, "alice-dev-only", Reason.UNEXPECTED_RESPONSE)
                 .hasMessageContaining("another state than this login sent");
-        assertThat(identity.requests()).noneMatch(request -> request.startsWith("POST /oauth2/token"));
+        assertNoCodeWasRedeemed();
     }
 
     @Test
@@ -95,9 +90,7 @@ class AuthorizationCodeLoginTest {
         AuthorizationCodeLogin unknown = AuthorizationCodeLogin.of(identity.issuer(), "nobody",
                 AuthorizationCodeLogin.CLI_REDIRECT_URI);
 
-        assertThatThrownBy(() -> unknown.login("alice", "alice-dev-only".toCharArray()))
-                .isInstanceOfSatisfying(LoginFailedException.class,
-                        e -> assertThat(e.reason()).isEqualTo(Reason.REFUSED))
+        assertLoginFails(unknown, "alice-dev-only", Reason.REFUSED)
                 .hasMessageStartingWith("identity rejected the authorization request (HTTP 400): is client nobody "
                         + "registered");
     }
@@ -106,9 +99,7 @@ class AuthorizationCodeLoginTest {
     void saysThatIdentityIsNotRunningWhenNothingAnswers() {
         URI nowhere = URI.create("http://127.0.0.1:" + TestPorts.free());
 
-        assertThatThrownBy(() -> AuthorizationCodeLogin.cli(nowhere).login("alice", "alice-dev-only".toCharArray()))
-                .isInstanceOfSatisfying(LoginFailedException.class,
-                        e -> assertThat(e.reason()).isEqualTo(Reason.UNREACHABLE))
+        assertLoginFails(AuthorizationCodeLogin.cli(nowhere), "alice-dev-only", Reason.UNREACHABLE)
                 .hasMessage("identity is not running at " + nowhere + "; start the system with ./emporium up");
     }
 
@@ -119,5 +110,16 @@ class AuthorizationCodeLoginTest {
                 .hasMessageContaining("must be an http(s) URL");
         assertThat(AuthorizationCodeLogin.cli(URI.create("http://localhost:9000/")).issuer())
                 .isEqualTo(AuthorizationCodeLogin.LOCAL_ISSUER);
+    }
+
+    /** Asserts that logging in as alice with that password fails for that reason; returns the failure's assert. */
+    private static AbstractThrowableAssert<?, ? extends Throwable> assertLoginFails(AuthorizationCodeLogin login,
+            String password, Reason reason) {
+        return assertThatThrownBy(() -> login.login("alice", password.toCharArray()))
+                .isInstanceOfSatisfying(LoginFailedException.class, e -> assertThat(e.reason()).isEqualTo(reason));
+    }
+
+    private void assertNoCodeWasRedeemed() {
+        assertThat(identity.requests()).noneMatch(request -> request.startsWith("POST /oauth2/token"));
     }
 }
