@@ -4,8 +4,8 @@ import java.time.Duration;
 
 import com.nimbusds.jose.jwk.RSAKey;
 import io.emporium.platform.test.security.TestIssuer;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -34,16 +34,12 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 @AutoConfigureMockMvc
 class JwksRefreshLimitTest {
 
+    @RegisterExtension
     static final RotatingJwks jwks = new RotatingJwks();
 
     @DynamicPropertySource
     static void keys(DynamicPropertyRegistry registry) {
         jwks.registerWith(registry);
-    }
-
-    @AfterAll
-    static void close() {
-        jwks.close();
     }
 
     @Autowired

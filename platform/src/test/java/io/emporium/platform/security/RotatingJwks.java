@@ -16,13 +16,16 @@ import com.nimbusds.jose.jwk.JWKSet;
 import com.nimbusds.jose.jwk.RSAKey;
 import com.sun.net.httpserver.HttpServer;
 import io.emporium.platform.test.security.TestIssuer;
+import org.junit.jupiter.api.extension.AfterAllCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
 
 /**
  * An issuer's JWKS endpoint on a local port that counts how often it is fetched and whose key can be rotated, for
- * the tests of how often a resource server fetches the keys.
+ * the tests of how often a resource server fetches the keys. Declared as a static {@code @RegisterExtension} field,
+ * it stops after the test class.
  */
-final class RotatingJwks implements AutoCloseable {
+final class RotatingJwks implements AutoCloseable, AfterAllCallback {
 
     private final HttpServer server;
     private final AtomicInteger fetches = new AtomicInteger();
@@ -95,6 +98,11 @@ final class RotatingJwks implements AutoCloseable {
 
     private static RSAKey newKey(String kid) {
         return TestIssuer.newKey(kid);
+    }
+
+    @Override
+    public void afterAll(ExtensionContext context) {
+        close();
     }
 
     @Override
