@@ -39,12 +39,14 @@ import com.github.javaparser.ast.expr.StringLiteralExpr;
 /**
  * What the code says about Kafka, read from the sources (the single source of truth the ACLs must follow):
  * <ul>
- * <li>the topics: every top-level {@code String} constant of the messaging contracts under {@code contracts/}
- * ({@code InventoryMessages.COMMANDS} is {@code inventory.commands}), and any topic a service names in a listener or a
- * topic declaration;</li>
+ * <li>the topics: every top-level {@code String} constant of the messaging contracts under {@code contracts/} (their
+ * {@code *Messages} types: {@code InventoryMessages.COMMANDS} is {@code inventory.commands}; a contract that states a
+ * rule, such as {@code CustomerIds}, names no topic), and any topic a service names in a listener or a topic
+ * declaration;</li>
  * <li>per service under {@code services/}, from its main sources: the topics and consumer groups of its
- * {@code @KafkaListener}s (a listener without {@code groupId} takes its {@code id}, else the service's
- * {@code spring.kafka.consumer.group-id}, which the platform defaults to {@code spring.application.name}); the topics
+ * message-handler tables ({@code MessageHandlers.consumer(group).topics(...)}) and of any {@code @KafkaListener}s (a
+ * listener without {@code groupId} takes its {@code id}, else the service's {@code spring.kafka.consumer.group-id},
+ * which the platform defaults to {@code spring.application.name}); the topics
  * it declares ({@code MessagingTopics.withDeadLetterTopics}); and the topics it publishes to, which are the topics it
  * names anywhere else (an outbox message, a saga command). A topic named outside a listener therefore counts as
  * published: reading more into the code than it does fails the ACL check loudly instead of granting too little.</li>
@@ -56,6 +58,12 @@ final class MessagingCode {
 
     /** The repository, from the module's directory (the tests' working directory). */
     static final Path ROOT = Path.of("..");
+
+    /** The suffix of the contracts' message types, whose top-level constants are topics. */
+    private static final String MESSAGES = "Messages";
+
+    /** A message-handler table: {@code MessageHandlers.consumer(group).topics(...)}. */
+    private static final String TABLE = "MessageHandlers";
 
     private static final JavaParser PARSER = new JavaParser(
             new ParserConfiguration().setLanguageLevel(LanguageLevel.JAVA_21));
@@ -86,6 +94,9 @@ final class MessagingCode {
         Map<String, String> topics = new HashMap<>();
         for (CompilationUnit unit : parseAll(ROOT.resolve("contracts"))) {
             for (TypeDeclaration<?> type : unit.getTypes()) {
+                if (!type.getNameAsString().endsWith(MESSAGES)) {
+                    continue;
+                }
                 stringConstants(type).forEach((name, value) -> topics.put(type.getNameAsString() + "." + name, value));
             }
         }
@@ -161,6 +172,8 @@ final class MessagingCode {
             for (CompilationUnit unit : units) {
                 unit.findAll(AnnotationExpr.class, annotation -> annotation.getNameAsString().endsWith("KafkaListener"))
                         .forEach(listener -> readListener(unit, listener));
+                unit.findAll(MethodCallExpr.class, ServiceSources::isTableTopics)
+                        .forEach(topics -> readTable(unit, topics));
                 unit.findAll(MethodCallExpr.class, call -> call.getNameAsString().equals("withDeadLetterTopics"))
                         .forEach(call -> call.getArguments().forEach(argument -> declares.add(required(unit, argument,
                                 "a topic declared in " + name))));
@@ -184,6 +197,28 @@ final class MessagingCode {
                         .filter(knownTopics::contains).forEach(publishes::add);
             }
             return new Service(name, applicationName, publishes, consumes, groups, declares);
+        }
+
+        /** {@code topics(...)} called on {@code MessageHandlers.consumer(...)}. */
+        private static boolean isTableTopics(MethodCallExpr call) {
+            return call.getNameAsString().equals("topics") && call.getScope()
+                    .filter(scope -> scope instanceof MethodCallExpr consumer
+                            && consumer.getNameAsString().equals("consumer")
+                            && consumer.getScope().filter(type -> type instanceof NameExpr name
+                                    && name.getNameAsString().equals(TABLE)).isPresent())
+                    .isPresent();
+        }
+
+        /** A table's consumer name is its consumer group; its topics are consumed. */
+        private void readTable(CompilationUnit unit, MethodCallExpr topics) {
+            MethodCallExpr consumer = (MethodCallExpr) topics.getScope().orElseThrow();
+            String where = "the MessageHandlers table in " + name + " ("
+                    + topics.getBegin().map(Object::toString).orElse("") + ")";
+            if (consumer.getArguments().size() != 1 || topics.getArguments().isEmpty()) {
+                throw new IllegalStateException(where + " must name one consumer and its topics");
+            }
+            groups.add(required(unit, consumer.getArgument(0), "the consumer of " + where));
+            topics.getArguments().forEach(topic -> consumes.add(required(unit, topic, "a topic of " + where)));
         }
 
         private void readListener(CompilationUnit unit, AnnotationExpr listener) {
@@ -253,7 +288,7 @@ final class MessagingCode {
                     return true;
                 }
                 if (parent.get() instanceof MethodCallExpr call
-                        && call.getNameAsString().equals("withDeadLetterTopics")) {
+                        && (call.getNameAsString().equals("withDeadLetterTopics") || isTableTopics(call))) {
                     return true;
                 }
                 if (parent.get() instanceof FieldDeclaration) {
