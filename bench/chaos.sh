@@ -17,21 +17,13 @@ SETTLE=${SETTLE:-60}
 DRAIN=${DRAIN:-240}
 FAULTS=${FAULTS:-postgres,kafka,orders,inventory,payments,shipping,notifications}
 WRITE=${WRITE:-1}
-JAVA=${JAVA_HOME:+$JAVA_HOME/bin/}java
-curl -fsS -o /dev/null http://127.0.0.1:8080/api/catalog/products/1 \
-  || { echo "bench: the gateway does not answer; start the system: ./emporium up -d" >&2; exit 1; }
+require_system
 
-# the harness and its classpath (JDBC driver, Kafka client) come from the system tests' module
-classpath=$PWD/tests/system/target/chaos.classpath
-./mvnw -q -B -pl tests/system test-compile dependency:build-classpath -Dmdep.includeScope=test \
-  -Dmdep.outputFile="$classpath" >&2
-set +e
-out=$("$JAVA" -Demporium.home="$PWD" -Dorg.slf4j.simpleLogger.defaultLogLevel=warn \
-  -cp "tests/system/target/test-classes:$(cat "$classpath")" io.emporium.system.CrashConsistency \
-  --rate "$RATE" --warmup "$WARMUP" --settle "$SETTLE" --drain "$DRAIN" --faults "$FAULTS" | tee /dev/stderr)
-status=$?
-set -e
-echo "$out" | grep -q '^RESULT' || { echo "bench: the harness did not finish" >&2; exit 1; }
+# the harness and its class path (JDBC driver, Kafka client) come from the system tests' module
+run_system_harness chaos io.emporium.system.CrashConsistency \
+  --rate "$RATE" --warmup "$WARMUP" --settle "$SETTLE" --drain "$DRAIN" --faults "$FAULTS"
+out=$HARNESS_OUT
+status=$HARNESS_STATUS
 
 report="### Crash consistency under load ($(date -u +%Y-%m-%d))
 

@@ -14,8 +14,7 @@ LEVELS=${LEVELS:-16}
 DURATION=${DURATION:-20}
 WRITE=${WRITE:-1}
 JAVA=${JAVA_HOME:+$JAVA_HOME/bin/}java
-curl -fsS -o /dev/null http://127.0.0.1:8080/api/catalog/products/1 \
-  || { echo "bench: the gateway does not answer; start the system: ./emporium up -d" >&2; exit 1; }
+require_system
 require_no_rate_limit
 
 # JIT warm-up; the run waits until every warm-up order has finished, so none of them is still in the saga after it

@@ -14,20 +14,11 @@ cd "$(dirname "$0")/.."
 REQUESTS=${REQUESTS:-10000}
 SEED=${SEED:-$(date +%s)}
 WRITE=${WRITE:-1}
-JAVA=${JAVA_HOME:+$JAVA_HOME/bin/}java
-curl -fsS -o /dev/null http://127.0.0.1:8080/api/catalog/products/1 \
-  || { echo "bench: the gateway does not answer; start the system: ./emporium up -d" >&2; exit 1; }
+require_system
 
-classpath=$PWD/tests/system/target/fuzz.classpath
-./mvnw -q -B -pl tests/system test-compile dependency:build-classpath -Dmdep.includeScope=test \
-  -Dmdep.outputFile="$classpath" >&2
-set +e
-out=$("$JAVA" -Demporium.home="$PWD" -Dorg.slf4j.simpleLogger.defaultLogLevel=warn \
-  -cp "tests/system/target/test-classes:$(cat "$classpath")" io.emporium.system.MalformedRequests \
-  --requests "$REQUESTS" --seed "$SEED" | tee /dev/stderr)
-status=$?
-set -e
-echo "$out" | grep -q '^RESULT' || { echo "bench: the harness did not finish" >&2; exit 1; }
+run_system_harness fuzz io.emporium.system.MalformedRequests --requests "$REQUESTS" --seed "$SEED"
+out=$HARNESS_OUT
+status=$HARNESS_STATUS
 
 report="### Malformed requests against every public endpoint ($(date -u +%Y-%m-%d))
 

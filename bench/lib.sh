@@ -37,3 +37,27 @@ MSG
     exit 1
   fi
 }
+
+# require_system: stops unless the gateway answers (the benchmarks measure a running system: ./emporium up -d).
+require_system() {
+  curl -fsS -o /dev/null http://127.0.0.1:8080/api/catalog/products/1 \
+    || { echo "bench: the gateway does not answer; start the system: ./emporium up -d" >&2; exit 1; }
+}
+
+# run_system_harness NAME CLASS [ARGS...]: runs CLASS, a harness of the system tests (tests/system: its test classes
+# and their class path, JDBC driver and Kafka client included), against the running system. Its output goes to stderr
+# as it comes and into HARNESS_OUT, its exit status into HARNESS_STATUS. Stops when it printed no RESULT line.
+run_system_harness() {
+  local name=$1 class=$2 classpath
+  shift 2
+  classpath=$PWD/tests/system/target/$name.classpath
+  ./mvnw -q -B -pl tests/system test-compile dependency:build-classpath -Dmdep.includeScope=test \
+    -Dmdep.outputFile="$classpath" >&2
+  set +e
+  HARNESS_OUT=$("${JAVA_HOME:+$JAVA_HOME/bin/}java" -Demporium.home="$PWD" \
+    -Dorg.slf4j.simpleLogger.defaultLogLevel=warn -cp "tests/system/target/test-classes:$(cat "$classpath")" \
+    "$class" "$@" | tee /dev/stderr)
+  HARNESS_STATUS=$?
+  set -e
+  echo "$HARNESS_OUT" | grep -q '^RESULT' || { echo "bench: the harness did not finish" >&2; exit 1; }
+}

@@ -17,8 +17,7 @@ DURATION=${DURATION:-40}
 KILL_AT=${KILL_AT:-10}
 WRITE=${WRITE:-1}
 JAVA=${JAVA_HOME:+$JAVA_HOME/bin/}java
-curl -fsS -o /dev/null http://127.0.0.1:8080/api/catalog/products/1 \
-  || { echo "bench: the gateway does not answer; start the system: ./emporium up -d" >&2; exit 1; }
+require_system
 require_no_rate_limit
 
 pid_of() { ./emporium status | awk -v part="$1" '$1 == part { print $2 }'; }
